@@ -1,0 +1,79 @@
+package org.lrasweep.kernel.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.lrasweep.kernel.model.Evaluation;
+import org.lrasweep.kernel.model.OrthogonalInit;
+import org.lrasweep.kernel.model.Weights;
+import org.lrasweep.kernel.random.NumpyRandomState;
+import org.lrasweep.kernel.task.Batch;
+import org.lrasweep.kernel.task.Task;
+import org.lrasweep.kernel.train.Trainer;
+import org.lrasweep.kernel.train.TrialConfig;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: times the training step (after warm-up, batches drawn beforehand so only the step
+ * is timed) and one full test-set evaluation; prints one JSON line.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Time the training step and one test-set evaluation; one JSON line on stdout.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    TrialOptions options;
+
+    @Option(names = "--iterations", defaultValue = "200", description = "timed training iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "30", description = "untimed iterations first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--eval-repeats", defaultValue = "3", description = "evaluations timed; the median is reported (default: ${DEFAULT-VALUE})")
+    int evalRepeats;
+
+    @Override
+    public Integer call() throws Exception {
+        if (iterations < 1 || warmup < 0 || evalRepeats < 1) {
+            throw new IllegalArgumentException("--iterations and --eval-repeats must be >= 1, --warmup >= 0");
+        }
+        TrialConfig config = options.toConfig();
+        Task task = config.taskInstance();
+        NumpyRandomState stream = new NumpyRandomState(config.seed());
+        Batch testSet = task.generate(stream, config.testSize(), config.length());
+        Batch[] batches = new Batch[Math.min(iterations + warmup, 64)];
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = task.generate(stream, config.batch(), config.length());
+        }
+        Weights w = OrthogonalInit.forSeed(config.seed(), task.inputSize(), config.hidden(), task.outputSize());
+        Trainer trainer = config.trainer();
+        for (int i = 0; i < warmup; i++) {
+            trainer.step(w, batches[i % batches.length], false);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            trainer.step(w, batches[(warmup + i) % batches.length], false);
+        }
+        double msPerIteration = (System.nanoTime() - start) / 1e6 / iterations;
+        double[] evalMs = new double[evalRepeats];
+        for (int i = 0; i < evalRepeats; i++) {
+            long t0 = System.nanoTime();
+            Evaluation.of(w, testSet, trainer.evaluationStart());
+            evalMs[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(evalMs);
+        ObjectNode out = ResultJson.config(config);
+        out.remove(java.util.List.of("check_every", "patience", "max_iterations", "solved_error"));
+        out.put("iterations", iterations).put("warmup", warmup)
+                .put("ms_per_iteration", msPerIteration)
+                .put("eval_ms", evalMs[evalRepeats / 2])
+                .put("input_size", task.inputSize()).put("output_size", task.outputSize())
+                .put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
+                .put("nd4j_max_threads", Nd4j.getEnvironment().maxThreads());
+        System.out.println(ResultJson.MAPPER.writeValueAsString(out));
+        return 0;
+    }
+}

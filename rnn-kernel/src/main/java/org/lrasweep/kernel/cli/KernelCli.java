@@ -1,0 +1,37 @@
+package org.lrasweep.kernel.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code submit/kernel}: the kernel's command line. Exit 0 on success, 1 when a check fails,
+ * 2 with a one-line error on bad arguments.
+ */
+@Command(name = "kernel", mixinStandardHelpOptions = true,
+        description = "Train, check and benchmark the lra-sweep RNN kernel.",
+        subcommands = {CheckFixtureCommand.class, TrainCommand.class, BenchCommand.class})
+public final class KernelCli {
+    /** Exit status for invalid arguments or settings. */
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (no System.exit: used by tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new KernelCli());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage().lines().findFirst().orElse(""));
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return USAGE;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+}
