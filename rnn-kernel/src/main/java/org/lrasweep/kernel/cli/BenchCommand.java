@@ -3,7 +3,7 @@ package org.lrasweep.kernel.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.lrasweep.kernel.model.Evaluation;
+import org.lrasweep.kernel.model.Evaluator;
 import org.lrasweep.kernel.model.OrthogonalInit;
 import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.random.NumpyRandomState;
@@ -59,9 +59,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         double msPerIteration = (System.nanoTime() - start) / 1e6 / iterations;
         double[] evalMs = new double[evalRepeats];
+        Evaluator evaluator = new Evaluator(testSet);
         for (int i = 0; i < evalRepeats; i++) {
             long t0 = System.nanoTime();
-            Evaluation.of(w, testSet, trainer.evaluationStart());
+            evaluator.evaluate(w, trainer.evaluationStart());
             evalMs[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(evalMs);

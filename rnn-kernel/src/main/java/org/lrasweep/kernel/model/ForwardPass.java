@@ -1,61 +1,119 @@
 package org.lrasweep.kernel.model;
 
+import org.lrasweep.kernel.linalg.Matrix;
+import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.task.Batch;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Everything the forward pass computed on one batch: pre-activations h_t and states z_t stacked
- * as [T*B, H] (rows {@code t*B + b}), the initial state and the logits of the last step.
+ * The forward pass of spec section 2 on one batch, keeping every step: pre-activations h_t,
+ * states z_t = tanh(h_t) and tanh'(h_t), stacked as [T*B, H] (rows {@code t*B + b}), and the
+ * logits. A reusable workspace: {@link #run} overwrites the previous batch's values, so a trainer
+ * allocates it once for its shape.
  */
 public final class ForwardPass {
-    public final Batch batch;
     public final int length;
     public final int batchSize;
+    /** x_t Wxh + bh for every step, [T*B, H]. */
+    public final Matrix projected;
     /** Pre-activations h_t, [T*B, H]. */
-    public final INDArray pre;
-    /** States z_t = tanh(h_t), [T*B, H]. */
-    public final INDArray states;
-    /** z_{-1}, [B, H]; null for the zero state. */
-    public final INDArray initial;
+    public final Matrix pre;
+    /** States z_t, [T*B, H]. */
+    public final Matrix states;
+    /** tanh'(h_t) = 1 - z_t^2, [T*B, H]. */
+    public final Matrix tanhDerivative;
     /** Logits o = z_{T-1} Why + by, [B, O]. */
-    public final INDArray logits;
-    private INDArray tanhDerivative;
-    private final INDArray[] preViews;
-    private final INDArray[] stateViews;
+    public final Matrix logits;
+    private final Matrix initial;
+    private final Matrix[] projectedSteps;
+    private final Matrix[] preSteps;
+    private final Matrix[] stateSteps;
+    private final Matrix[] derivativeSteps;
+    private Batch batch;
 
-    ForwardPass(Batch batch, INDArray pre, INDArray states, INDArray initial, INDArray logits,
-                INDArray[] preViews, INDArray[] stateViews) {
-        this.batch = batch;
-        this.length = batch.length();
-        this.batchSize = batch.size();
-        this.pre = pre;
-        this.states = states;
-        this.initial = initial;
-        this.logits = logits;
-        this.preViews = preViews;
-        this.stateViews = stateViews;
+    /** A workspace for batches of B sequences of length T through H hidden units and O outputs. */
+    public ForwardPass(int length, int batchSize, int hidden, int outputs) {
+        this.length = length;
+        this.batchSize = batchSize;
+        projected = Matrix.zeros(length * batchSize, hidden);
+        pre = Matrix.zeros(length * batchSize, hidden);
+        states = Matrix.zeros(length * batchSize, hidden);
+        tanhDerivative = Matrix.zeros(length * batchSize, hidden);
+        logits = Matrix.zeros(batchSize, outputs);
+        initial = Matrix.zeros(batchSize, hidden);
+        projectedSteps = steps(projected, length, batchSize);
+        preSteps = steps(pre, length, batchSize);
+        stateSteps = steps(states, length, batchSize);
+        derivativeSteps = steps(tanhDerivative, length, batchSize);
     }
 
-    /** h_t as a [B, H] view. */
-    public INDArray h(int t) {
-        return preViews[t];
+    /** The per-step row blocks of a stacked [T*B, .] matrix, as views. */
+    public static Matrix[] steps(Matrix stacked, int length, int batchSize) {
+        Matrix[] views = new Matrix[length];
+        for (int t = 0; t < length; t++) {
+            views[t] = stacked.rows(t * batchSize, (t + 1) * batchSize);
+        }
+        return views;
     }
 
-    /** z_t as a [B, H] view. */
-    public INDArray z(int t) {
-        return stateViews[t];
+    /** True when this workspace fits the weights and batch. */
+    public boolean fits(Weights w, Batch b) {
+        return b.length() == length && b.size() == batchSize && pre.cols == w.hiddenSize() && logits.cols == w.outputSize();
+    }
+
+    /** Runs the network on the batch from the given initial state, overwriting this workspace. */
+    public ForwardPass run(Weights w, Batch b, InitialState init) {
+        if (!fits(w, b)) {
+            throw new IllegalArgumentException("forward workspace does not fit the batch or weights");
+        }
+        this.batch = b;
+        ElmanRnn.projectInputs(w, b, projected);
+        Matrix previous = null;
+        if (init == InitialState.RELEASED) {
+            initial.assign(projectedSteps[0]);
+            previous = initial;
+        }
+        for (int t = 0; t < length; t++) {
+            Matrix h = preSteps[t];
+            h.assign(projectedSteps[t]);
+            if (previous != null) {
+                Matrix.multiplyAdd(previous, false, w.whh, false, h);
+            }
+            Ops.tanh(h, stateSteps[t]);
+            Ops.tanhDerivativeFromOutput(stateSteps[t], derivativeSteps[t]);
+            previous = stateSteps[t];
+        }
+        Matrix.multiply(previous, false, w.why, false, logits);
+        Ops.addRowVector(logits, w.by);
+        return this;
+    }
+
+    /** The batch of the last run. */
+    public Batch batch() {
+        return batch;
+    }
+
+    /** x_t Wxh + bh, [B, H]. */
+    public Matrix projected(int t) {
+        return projectedSteps[t];
+    }
+
+    /** h_t, [B, H]. */
+    public Matrix h(int t) {
+        return preSteps[t];
+    }
+
+    /** z_t, [B, H]. */
+    public Matrix z(int t) {
+        return stateSteps[t];
+    }
+
+    /** tanh'(h_t), [B, H]. */
+    public Matrix tanhDerivative(int t) {
+        return derivativeSteps[t];
     }
 
     /** z_{T-1}. */
-    public INDArray last() {
-        return stateViews[length - 1];
-    }
-
-    /** tanh'(h_t) = 1 - z_t^2 for all steps, [T*B, H], computed once. */
-    public INDArray tanhDerivative() {
-        if (tanhDerivative == null) {
-            tanhDerivative = Nd.tanhDerivativeFromOutput(states);
-        }
-        return tanhDerivative;
+    public Matrix last() {
+        return stateSteps[length - 1];
     }
 }

@@ -1,8 +1,7 @@
 package org.lrasweep.kernel.model;
 
+import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.random.NumpyRandomState;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Deterministic orthogonal initialisation from a trial's seed (spec section 2).
@@ -26,15 +25,15 @@ public final class OrthogonalInit {
         NumpyRandomState rng = new NumpyRandomState((seed ^ STREAM_SALT) & 0xFFFFFFFFL);
         Gaussian gaussian = new Gaussian(rng);
         return new Weights(
-                Nd4j.create(orthogonal(gaussian, inputSize, hiddenSize)),
-                Nd4j.create(orthogonal(gaussian, hiddenSize, hiddenSize)),
-                Nd4j.create(orthogonal(gaussian, hiddenSize, outputSize)),
-                Nd4j.zeros(DataType.FLOAT, 1, hiddenSize),
-                Nd4j.zeros(DataType.FLOAT, 1, outputSize));
+                orthogonal(gaussian, inputSize, hiddenSize),
+                orthogonal(gaussian, hiddenSize, hiddenSize),
+                orthogonal(gaussian, hiddenSize, outputSize),
+                Matrix.zeros(1, hiddenSize),
+                Matrix.zeros(1, outputSize));
     }
 
     /** A rows x cols matrix with orthonormal rows (rows <= cols) or columns (rows > cols). */
-    static float[][] orthogonal(Gaussian gaussian, int rows, int cols) {
+    static Matrix orthogonal(Gaussian gaussian, int rows, int cols) {
         double[][] a = new double[rows][cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -46,13 +45,13 @@ public final class OrthogonalInit {
         gramSchmidt(v);
         gramSchmidt(v);
         double[][] q = byRows ? v : transpose(v);
-        float[][] out = new float[rows][cols];
+        float[] out = new float[rows * cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out[i][j] = (float) q[i][j];
+                out[i * cols + j] = (float) q[i][j];
             }
         }
-        return out;
+        return Matrix.of(out, rows, cols);
     }
 
     /** Orthonormalises the rows of v in place, in order. */

@@ -1,18 +1,18 @@
 package org.lrasweep.kernel.model;
 
+import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.task.Batch;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The global loss L on the logits of the last step, with its gradient and mistake count. */
 public interface OutputLoss {
     /** Mean loss over the batch. */
-    double value(INDArray logits, Batch batch);
+    double value(Matrix logits, Batch batch);
 
-    /** dL/do, [B, O], for the mean loss. */
-    INDArray gradient(INDArray logits, Batch batch);
+    /** dL/do for the mean loss, written into dst [B, O]. */
+    void gradient(Matrix logits, Batch batch, Matrix dst);
 
     /** Number of samples the network gets wrong. */
-    int mistakes(INDArray logits, Batch batch);
+    int mistakes(Matrix logits, Batch batch);
 
     /** Cross-entropy for classification batches, squared error for regression batches. */
     static OutputLoss of(Batch batch) {

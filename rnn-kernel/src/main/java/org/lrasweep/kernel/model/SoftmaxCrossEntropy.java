@@ -1,7 +1,7 @@
 package org.lrasweep.kernel.model;
 
+import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.task.Batch;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code L = mean_b(-log softmax(o_b)[y_b])}; a mistake is an argmax (first maximum, as numpy)
@@ -14,42 +14,33 @@ public final class SoftmaxCrossEntropy implements OutputLoss {
     }
 
     @Override
-    public double value(INDArray logits, Batch batch) {
-        float[] o = Nd.toFloats(logits);
-        int classes = (int) logits.columns();
+    public double value(Matrix logits, Batch batch) {
         double sum = 0;
-        for (int b = 0; b < batch.size(); b++) {
-            sum += logSumExp(o, b * classes, classes) - o[b * classes + batch.label(b)];
+        for (int b = 0; b < logits.rows; b++) {
+            sum += logSumExp(logits, b) - logits.get(b, batch.label(b));
         }
-        return sum / batch.size();
+        return sum / logits.rows;
     }
 
     @Override
-    public INDArray gradient(INDArray logits, Batch batch) {
-        float[] o = Nd.toFloats(logits);
-        int classes = (int) logits.columns();
-        int n = batch.size();
-        float[] g = new float[o.length];
+    public void gradient(Matrix logits, Batch batch, Matrix dst) {
+        int n = logits.rows;
         for (int b = 0; b < n; b++) {
-            int off = b * classes;
-            double lse = logSumExp(o, off, classes);
-            for (int k = 0; k < classes; k++) {
-                g[off + k] = (float) (Math.exp(o[off + k] - lse) / n);
+            double lse = logSumExp(logits, b);
+            for (int k = 0; k < logits.cols; k++) {
+                dst.set(b, k, (float) (Math.exp(logits.get(b, k) - lse) / n));
             }
-            g[off + batch.label(b)] -= 1f / n;
+            dst.set(b, batch.label(b), dst.get(b, batch.label(b)) - 1f / n);
         }
-        return Nd.matrix(g, n, classes);
     }
 
     @Override
-    public int mistakes(INDArray logits, Batch batch) {
-        float[] o = Nd.toFloats(logits);
-        int classes = (int) logits.columns();
+    public int mistakes(Matrix logits, Batch batch) {
         int wrong = 0;
-        for (int b = 0; b < batch.size(); b++) {
+        for (int b = 0; b < logits.rows; b++) {
             int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (o[b * classes + k] > o[b * classes + best]) {
+            for (int k = 1; k < logits.cols; k++) {
+                if (logits.get(b, k) > logits.get(b, best)) {
                     best = k;
                 }
             }
@@ -60,17 +51,17 @@ public final class SoftmaxCrossEntropy implements OutputLoss {
         return wrong;
     }
 
-    private static double logSumExp(float[] o, int off, int n) {
+    private static double logSumExp(Matrix o, int row) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            max = Math.max(max, o[off + k]);
+        for (int k = 0; k < o.cols; k++) {
+            max = Math.max(max, o.get(row, k));
         }
         if (!Double.isFinite(max)) {
             return max;
         }
         double s = 0;
-        for (int k = 0; k < n; k++) {
-            s += Math.exp(o[off + k] - max);
+        for (int k = 0; k < o.cols; k++) {
+            s += Math.exp(o.get(row, k) - max);
         }
         return max + Math.log(s);
     }

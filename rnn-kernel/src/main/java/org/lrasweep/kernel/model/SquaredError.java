@@ -1,8 +1,8 @@
 package org.lrasweep.kernel.model;
 
+import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.task.Adding;
 import org.lrasweep.kernel.task.Batch;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Regression loss of the adding task: mean of {@code (o - y)^2} over batch and outputs; a sample
@@ -15,47 +15,41 @@ public final class SquaredError implements OutputLoss {
     }
 
     @Override
-    public double value(INDArray logits, Batch batch) {
-        float[] o = Nd.toFloats(logits);
-        int outputs = (int) logits.columns();
+    public double value(Matrix logits, Batch batch) {
         double sum = 0;
-        for (int b = 0; b < batch.size(); b++) {
-            for (int k = 0; k < outputs; k++) {
-                double d = o[b * outputs + k] - batch.target(b, k);
-                sum += d * d;
-            }
+        for (int b = 0; b < logits.rows; b++) {
+            sum += squaredError(logits, batch, b);
         }
-        return sum / o.length;
+        return sum / logits.size();
     }
 
     @Override
-    public INDArray gradient(INDArray logits, Batch batch) {
-        float[] o = Nd.toFloats(logits);
-        int outputs = (int) logits.columns();
-        float[] g = new float[o.length];
-        for (int b = 0; b < batch.size(); b++) {
-            for (int k = 0; k < outputs; k++) {
-                g[b * outputs + k] = 2f * (o[b * outputs + k] - batch.target(b, k)) / o.length;
+    public void gradient(Matrix logits, Batch batch, Matrix dst) {
+        int n = logits.size();
+        for (int b = 0; b < logits.rows; b++) {
+            for (int k = 0; k < logits.cols; k++) {
+                dst.set(b, k, 2f * (logits.get(b, k) - batch.target(b, k)) / n);
             }
         }
-        return Nd.matrix(g, batch.size(), outputs);
     }
 
     @Override
-    public int mistakes(INDArray logits, Batch batch) {
-        float[] o = Nd.toFloats(logits);
-        int outputs = (int) logits.columns();
+    public int mistakes(Matrix logits, Batch batch) {
         int wrong = 0;
-        for (int b = 0; b < batch.size(); b++) {
-            double se = 0;
-            for (int k = 0; k < outputs; k++) {
-                double d = o[b * outputs + k] - batch.target(b, k);
-                se += d * d;
-            }
-            if (se > Adding.ERROR_THRESHOLD) {
+        for (int b = 0; b < logits.rows; b++) {
+            if (squaredError(logits, batch, b) > Adding.ERROR_THRESHOLD) {
                 wrong++;
             }
         }
         return wrong;
+    }
+
+    private static double squaredError(Matrix logits, Batch batch, int b) {
+        double se = 0;
+        for (int k = 0; k < logits.cols; k++) {
+            double d = logits.get(b, k) - batch.target(b, k);
+            se += d * d;
+        }
+        return se;
     }
 }

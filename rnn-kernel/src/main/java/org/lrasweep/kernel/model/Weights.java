@@ -1,6 +1,6 @@
 package org.lrasweep.kernel.model;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lrasweep.kernel.linalg.Matrix;
 
 /**
  * The five parameters of the Elman RNN in the spec's row-vector convention (section 2):
@@ -8,55 +8,53 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * all float32. Trainers update them in place.
  */
 public final class Weights {
-    public final INDArray wxh;
-    public final INDArray whh;
-    public final INDArray why;
-    public final INDArray bh;
-    public final INDArray by;
+    public final Matrix wxh;
+    public final Matrix whh;
+    public final Matrix why;
+    public final Matrix bh;
+    public final Matrix by;
 
-    /** Wraps the given arrays (not copied); biases are reshaped to row vectors. */
-    public Weights(INDArray wxh, INDArray whh, INDArray why, INDArray bh, INDArray by) {
+    /**
+     * Wraps the given matrices (not copied).
+     *
+     * @throws IllegalArgumentException when the shapes do not fit together
+     */
+    public Weights(Matrix wxh, Matrix whh, Matrix why, Matrix bh, Matrix by) {
+        if (whh.rows != whh.cols || wxh.cols != whh.rows || why.rows != whh.rows || bh.rows != 1 || by.rows != 1
+                || bh.cols != whh.rows || by.cols != why.cols) {
+            throw new IllegalArgumentException("inconsistent weight shapes: Wxh " + shape(wxh) + ", Whh " + shape(whh)
+                    + ", Why " + shape(why) + ", bh " + shape(bh) + ", by " + shape(by));
+        }
         this.wxh = wxh;
         this.whh = whh;
         this.why = why;
-        this.bh = bh.reshape(1, bh.length());
-        this.by = by.reshape(1, by.length());
-        if (whh.rows() != whh.columns() || wxh.columns() != whh.rows() || why.rows() != whh.rows()
-                || this.bh.length() != whh.rows() || this.by.length() != why.columns()) {
-            throw new IllegalArgumentException("inconsistent weight shapes: Wxh " + shape(wxh) + ", Whh " + shape(whh)
-                    + ", Why " + shape(why) + ", bh " + bh.length() + ", by " + by.length());
-        }
+        this.bh = bh;
+        this.by = by;
     }
 
-    private static String shape(INDArray a) {
-        return a.rows() + "x" + a.columns();
+    private static String shape(Matrix m) {
+        return m.rows + "x" + m.cols;
     }
 
     public int inputSize() {
-        return (int) wxh.rows();
+        return wxh.rows;
     }
 
     public int hiddenSize() {
-        return (int) whh.rows();
+        return whh.rows;
     }
 
     public int outputSize() {
-        return (int) why.columns();
+        return why.cols;
     }
 
-    /** A deep copy in c order. */
+    /** A deep copy. */
     public Weights copy() {
-        return new Weights(wxh.dup('c'), whh.dup('c'), why.dup('c'), bh.dup('c'), by.dup('c'));
+        return new Weights(wxh.copy(), whh.copy(), why.copy(), bh.copy(), by.copy());
     }
 
     /** True when every entry of every parameter is finite. */
     public boolean isFinite() {
-        for (INDArray a : new INDArray[] {wxh, whh, why, bh, by}) {
-            double s = a.sumNumber().doubleValue();
-            if (!Double.isFinite(s)) {
-                return false;
-            }
-        }
-        return true;
+        return wxh.isFinite() && whh.isFinite() && why.isFinite() && bh.isFinite() && by.isFinite();
     }
 }

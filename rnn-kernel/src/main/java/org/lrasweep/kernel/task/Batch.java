@@ -1,8 +1,6 @@
 package org.lrasweep.kernel.task;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.lrasweep.kernel.linalg.Matrix;
 
 /**
  * A batch of B sequences of length T with one target each. Inputs are either one-hot symbols
@@ -19,8 +17,7 @@ public final class Batch {
     private final float[] dense;
     private final int[] labels;
     private final float[] targets;
-    private INDArray inputMatrix;
-    private INDArray targetMatrix;
+    private Matrix inputMatrix;
 
     private Batch(int length, int size, int inputSize, int outputSize,
                   int[] symbols, float[] dense, int[] labels, float[] targets) {
@@ -119,7 +116,7 @@ public final class Batch {
     }
 
     /** The inputs as a dense float matrix [T*B, I] (one-hot rows for symbol batches); built once. */
-    public INDArray inputMatrix() {
+    public Matrix inputMatrix() {
         if (inputMatrix == null) {
             float[] flat;
             if (symbols != null) {
@@ -130,26 +127,9 @@ public final class Batch {
             } else {
                 flat = dense;
             }
-            inputMatrix = Nd4j.create(flat, new long[] {(long) length * size, inputSize}, DataType.FLOAT);
+            inputMatrix = Matrix.of(flat, length * size, inputSize);
         }
         return inputMatrix;
-    }
-
-    /** Targets as a float matrix [B, O]: one-hot classes, or the regression targets; built once. */
-    public INDArray targetMatrix() {
-        if (targetMatrix == null) {
-            float[] flat;
-            if (labels != null) {
-                flat = new float[size * outputSize];
-                for (int b = 0; b < size; b++) {
-                    flat[b * outputSize + labels[b]] = 1f;
-                }
-            } else {
-                flat = targets;
-            }
-            targetMatrix = Nd4j.create(flat, new long[] {size, outputSize}, DataType.FLOAT);
-        }
-        return targetMatrix;
     }
 
     /** Samples {@code [from, to)} of this batch as a new batch (used to evaluate in chunks). */

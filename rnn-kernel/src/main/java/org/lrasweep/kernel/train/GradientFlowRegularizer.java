@@ -1,8 +1,7 @@
 package org.lrasweep.kernel.train;
 
-import org.lrasweep.kernel.model.Nd;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.lrasweep.kernel.linalg.Matrix;
+import org.lrasweep.kernel.linalg.Ops;
 
 /**
  * The gradient-flow regularizer Omega of regularized LRA (spec section 4): for an error signal g
@@ -17,66 +16,73 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 final class GradientFlowRegularizer {
     private final boolean diagonalQuirk;
+    private final Matrix gw;
+    private final Matrix tanhA;
+    private final Matrix s;
+    private final Matrix term;
+    private final Matrix scratch;
 
-    GradientFlowRegularizer(boolean diagonalQuirk) {
+    /** A regularizer with buffers for B x H pre-activations. */
+    GradientFlowRegularizer(boolean diagonalQuirk, int batch, int hidden) {
         this.diagonalQuirk = diagonalQuirk;
-    }
-
-    /** The derivatives of Omega with respect to W and to a. */
-    record Derivatives(INDArray dW, INDArray dA) {
+        gw = Matrix.zeros(batch, hidden);
+        tanhA = Matrix.zeros(batch, hidden);
+        s = Matrix.zeros(batch, hidden);
+        term = Matrix.zeros(batch, hidden);
+        scratch = Matrix.zeros(batch, hidden);
     }
 
     /**
-     * dOmega/dW and dOmega/da, or null when {@code ||g|| = 0}: Omega is 0/0 there and is skipped (the
-     * one deliberate departure from the authors' code, whose target loop turns it into NaN).
+     * Writes dOmega/dW into dW and dOmega/da into dA (either may be null when not wanted). Returns
+     * false, writing nothing, when {@code ||g|| = 0}: Omega is 0/0 there and is skipped (the one
+     * deliberate departure from the authors' code, whose target loop turns it into NaN).
      */
-    Derivatives derivatives(INDArray g, INDArray w, INDArray a) {
-        double gNorm = Nd.norm(g);
+    boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix dW, Matrix dA) {
+        double gNorm = g.norm();
         if (gNorm == 0) {
-            return null;
+            return false;
         }
-        INDArray gw = Nd.mmul(g, false, w, true);
-        INDArray tanhA = Transforms.tanh(a, true);
-        INDArray s;
-        INDArray diagonal = null;
+        Matrix.multiply(g, false, w, true, gw);
+        Ops.tanh(a, tanhA);
         if (diagonalQuirk) {
-            float[] t = Nd.toFloats(tanhA);
-            int rows = (int) a.rows();
-            int cols = (int) a.columns();
-            float[] d = new float[rows];
-            for (int b = 0; b < rows; b++) {
-                float v = t[b * cols + b];
-                d[b] = 1f - v * v;
+            for (int b = 0; b < a.rows; b++) {
+                float t = tanhA.get(b, b);
+                float d = 1f - t * t;
+                for (int j = 0; j < a.cols; j++) {
+                    s.set(b, j, d);
+                }
             }
-            diagonal = Nd.matrix(d, rows, 1);
-            s = Nd.zeros(rows, cols).addiColumnVector(diagonal);
         } else {
-            s = Nd.tanhDerivativeFromOutput(tanhA);
+            Ops.tanhDerivativeFromOutput(tanhA, s);
         }
-        INDArray term = gw.mul(s);
-        double termNorm = Nd.norm(term);
+        Ops.multiply(gw, s, term);
+        double termNorm = term.norm();
         double ratio = termNorm / gNorm;
-        // dOmega/dterm = 2 (ratio - 1) / ||g|| * term / ||term||; PyTorch's norm has gradient 0 at 0.
-        double coefficient = termNorm > 0 ? 2 * (ratio - 1) / (gNorm * termNorm) : 0.0;
-        INDArray dTerm = term.muli(coefficient);
-        INDArray dW = Nd.mmul(dTerm.mul(s), true, g, false);
-        // ds/da = -2 tanh(a) tanh'(a); through s only, g being constant.
-        INDArray dA;
-        INDArray chain = dTerm.muli(gw);
-        if (diagonalQuirk) {
-            float[] rowSums = Nd.toFloats(chain.sum(1));
-            float[] t = Nd.toFloats(tanhA);
-            float[] d = Nd.toFloats(diagonal);
-            int rows = (int) a.rows();
-            int cols = (int) a.columns();
-            float[] out = new float[rows * cols];
-            for (int b = 0; b < rows; b++) {
-                out[b * cols + b] = rowSums[b] * (-2f * t[b * cols + b] * d[b]);
-            }
-            dA = Nd.matrix(out, rows, cols);
-        } else {
-            dA = chain.muli(tanhA).muli(s).muli(-2.0);
+        // dOmega/dterm = coefficient * term; PyTorch's norm has gradient 0 at 0.
+        float coefficient = termNorm > 0 ? (float) (2 * (ratio - 1) / (gNorm * termNorm)) : 0f;
+        if (dW != null) {
+            Ops.multiply(term, s, scratch);
+            Ops.scale(scratch, coefficient);
+            Matrix.multiply(scratch, true, g, false, dW);
         }
-        return new Derivatives(dW, dA);
+        if (dA != null) {
+            // Through s only (g is constant): ds/da = -2 tanh(a) tanh'(a).
+            Ops.multiply(term, gw, scratch);
+            if (diagonalQuirk) {
+                dA.fill(0f);
+                for (int b = 0; b < a.rows; b++) {
+                    double rowSum = 0;
+                    for (int j = 0; j < a.cols; j++) {
+                        rowSum += scratch.get(b, j);
+                    }
+                    float t = tanhA.get(b, b);
+                    dA.set(b, b, (float) (coefficient * rowSum) * (-2f * t * s.get(b, 0)));
+                }
+            } else {
+                Ops.multiply(scratch, tanhA, s, dA);
+                Ops.scale(dA, -2f * coefficient);
+            }
+        }
+        return true;
     }
 }

@@ -1,42 +1,55 @@
 package org.lrasweep.kernel.train;
 
-import org.lrasweep.kernel.model.Nd;
+import org.lrasweep.kernel.linalg.Matrix;
+import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.model.Weights;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One array per parameter, shaped like {@link Weights}: the update a trainer hands to SGD. */
+/** One matrix per parameter, shaped like {@link Weights}: the update a trainer hands to SGD. */
 public final class Gradients {
-    public final INDArray wxh;
-    public final INDArray whh;
-    public final INDArray why;
-    public final INDArray bh;
-    public final INDArray by;
+    public final Matrix wxh;
+    public final Matrix whh;
+    public final Matrix why;
+    public final Matrix bh;
+    public final Matrix by;
 
-    public Gradients(INDArray wxh, INDArray whh, INDArray why, INDArray bh, INDArray by) {
+    public Gradients(Matrix wxh, Matrix whh, Matrix why, Matrix bh, Matrix by) {
         this.wxh = wxh;
         this.whh = whh;
         this.why = why;
-        this.bh = bh.reshape(1, bh.length());
-        this.by = by.reshape(1, by.length());
+        this.bh = bh;
+        this.by = by;
     }
 
-    /** Global Frobenius norm over all five arrays. */
+    /** Zero gradients for weights of this shape. */
+    public static Gradients zerosLike(Weights w) {
+        return new Gradients(Matrix.zeros(w.wxh.rows, w.wxh.cols), Matrix.zeros(w.whh.rows, w.whh.cols),
+                Matrix.zeros(w.why.rows, w.why.cols), Matrix.zeros(1, w.bh.cols), Matrix.zeros(1, w.by.cols));
+    }
+
+    /** Global Frobenius norm over all five matrices. */
     public double globalNorm() {
-        return Math.sqrt(Nd.sumSquares(wxh) + Nd.sumSquares(whh) + Nd.sumSquares(why)
-                + Nd.sumSquares(bh) + Nd.sumSquares(by));
+        return Math.sqrt(wxh.sumSquares() + whh.sumSquares() + why.sumSquares() + bh.sumSquares() + by.sumSquares());
     }
 
-    /** A copy with every array multiplied by the factor. */
-    public Gradients scaled(double factor) {
-        return new Gradients(wxh.mul(factor), whh.mul(factor), why.mul(factor), bh.mul(factor), by.mul(factor));
+    /** A deep copy with every entry multiplied by the factor. */
+    public Gradients scaledCopy(float factor) {
+        Gradients g = new Gradients(wxh.copy(), whh.copy(), why.copy(), bh.copy(), by.copy());
+        for (Matrix m : g.all()) {
+            Ops.scale(m, factor);
+        }
+        return g;
     }
 
     /** Plain SGD in place: {@code W <- W - eta * grad} for every parameter. */
     public void applySgd(Weights w, double eta) {
-        w.wxh.subi(wxh.mul(eta));
-        w.whh.subi(whh.mul(eta));
-        w.why.subi(why.mul(eta));
-        w.bh.subi(bh.mul(eta));
-        w.by.subi(by.mul(eta));
+        Ops.axpy((float) -eta, wxh, w.wxh);
+        Ops.axpy((float) -eta, whh, w.whh);
+        Ops.axpy((float) -eta, why, w.why);
+        Ops.axpy((float) -eta, bh, w.bh);
+        Ops.axpy((float) -eta, by, w.by);
+    }
+
+    private Matrix[] all() {
+        return new Matrix[] {wxh, whh, why, bh, by};
     }
 }

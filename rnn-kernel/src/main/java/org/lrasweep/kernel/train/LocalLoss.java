@@ -1,7 +1,6 @@
 package org.lrasweep.kernel.train;
 
-import org.lrasweep.kernel.model.Nd;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lrasweep.kernel.linalg.Matrix;
 
 /**
  * The local loss between a state and its target (spec section 4), a mean over batch and units.
@@ -38,27 +37,21 @@ public enum LocalLoss {
     }
 
     /** L(a, b). */
-    public double value(INDArray a, INDArray b) {
-        float[] x = Nd.toFloats(a);
-        float[] y = Nd.toFloats(b);
+    public double value(Matrix a, Matrix b) {
         double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = x[i] - y[i];
+        for (int i = 0, n = a.size(); i < n; i++) {
+            double d = a.get(i) - b.get(i);
             sum += this == MSE ? d * d : Math.log1p(d * d);
         }
-        return sum / x.length;
+        return sum / a.size();
     }
 
-    /** dL(a, b)/da, shaped like a. */
-    public INDArray gradient(INDArray a, INDArray b) {
-        float[] x = Nd.toFloats(a);
-        float[] y = Nd.toFloats(b);
-        float[] g = new float[x.length];
-        float scale = 2f / x.length;
-        for (int i = 0; i < x.length; i++) {
-            float d = x[i] - y[i];
-            g[i] = this == MSE ? scale * d : scale * d / (1f + d * d);
+    /** dL(a, b)/da into dst (which may be a or b). */
+    public void gradient(Matrix a, Matrix b, Matrix dst) {
+        float scale = 2f / a.size();
+        for (int i = 0, n = a.size(); i < n; i++) {
+            float d = a.get(i) - b.get(i);
+            dst.set(i, this == MSE ? scale * d : scale * d / (1f + d * d));
         }
-        return Nd.matrix(g, a.rows(), a.columns());
     }
 }

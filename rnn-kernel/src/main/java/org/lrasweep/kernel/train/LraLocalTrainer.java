@@ -1,14 +1,12 @@
 package org.lrasweep.kernel.train;
 
-import org.lrasweep.kernel.model.ElmanRnn;
+import org.lrasweep.kernel.linalg.Matrix;
+import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.model.ForwardPass;
 import org.lrasweep.kernel.model.InitialState;
-import org.lrasweep.kernel.model.Nd;
 import org.lrasweep.kernel.model.OutputLoss;
 import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.task.Batch;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * LRA as the paper describes it (spec section 4b): each transition
@@ -29,83 +27,82 @@ public final class LraLocalTrainer extends LraTrainer {
 
     @Override
     public LraStep compute(Weights w, Batch batch) {
+        LraWorkspace ws = workspace(w, batch);
         int length = batch.length();
         int b = batch.size();
-        double alpha = settings.alpha();
+        float alpha = (float) settings.alpha();
         ZeroEvents events = new ZeroEvents();
-        ForwardPass fp = ElmanRnn.forward(w, batch, InitialState.ZERO);
+        ForwardPass fp = forward(ws, w, batch);
         OutputLoss loss = OutputLoss.of(batch);
-        INDArray projected = ElmanRnn.inputProjection(w, batch);
-        INDArray inputs = batch.inputMatrix();
-        INDArray[] output = outputLayer(w, fp, loss.gradient(fp.logits, batch), events);
+        Matrix inputs = batch.inputMatrix();
+        double lossNetwork = loss.value(fp.logits, batch);
+        outputLayer(ws, w, loss, batch, events);
+        double lossTarget = topTarget(ws, w, loss, batch, events);
 
-        INDArray topPre = topTargetPreActivation(w, fp, loss, batch, events);
-        INDArray target = Transforms.tanh(topPre, true);
-        double lossTarget = lossAt(w, target, loss, batch);
-
-        INDArray dWhh = Nd.zeros(w.hiddenSize(), w.hiddenSize());
-        INDArray dWxh = Nd.zeros(w.inputSize(), w.hiddenSize());
-        INDArray dbh = Nd.zeros(1, w.hiddenSize());
-        double[] localLosses = new double[length];
-        double[] whhNorms = new double[length];
-        double[] wxhNorms = new double[length];
-        double[] bhNorms = new double[length];
-        INDArray deltaAbove = null;
+        Gradients grads = ws.grads;
+        grads.whh.fill(0f);
+        grads.wxh.fill(0f);
+        grads.bh.fill(0f);
+        StepDiagnostics diag = emptyDiagnostics(length);
+        Matrix target = ws.targetState;
+        target.assign(ws.topTarget);
         for (int t = length - 1; t >= 0; t--) {
-            INDArray z = fp.z(t);
-            localLosses[t] = settings.localLoss().value(z, target);
-            INDArray delta = settings.localLoss().gradient(z, target).muli(Nd.step(fp.tanhDerivative(), t, b));
-            INDArray stepWhh = t == 0 ? Nd.zeros(w.hiddenSize(), w.hiddenSize()) : Nd.mmul(fp.z(t - 1), true, delta, false);
+            Matrix delta = ws.deltaSteps[t];
+            diag.localLosses()[t] = settings.localLoss().value(fp.z(t), target);
+            settings.localLoss().gradient(fp.z(t), target, delta);
+            Ops.multiply(delta, fp.tanhDerivative(t), delta);
+            if (t > 0) {
+                Matrix.multiply(fp.z(t - 1), true, delta, false, ws.stepWhh);
+            } else {
+                ws.stepWhh.fill(0f);
+            }
             if (alpha > 0 && t < length - 1) {
-                GradientFlowRegularizer.Derivatives d = omega(deltaAbove, w.whh, fp.h(t), events);
-                if (d != null) {
-                    // Explicit Whh term plus the path through h_t on step t's sub-graph.
-                    INDArray reg = d.dW();
+                // Omega(g = delta_{t+1}, a = h_t, W = Whh): the explicit Whh term plus the path through h_t.
+                if (ws.omega.derivatives(ws.deltaSteps[t + 1], w.whh, fp.h(t), ws.omegaWhh, ws.omegaA)) {
+                    Ops.axpy(alpha, ws.omegaWhh, ws.stepWhh);
                     if (t > 0) {
-                        reg.addi(Nd.mmul(fp.z(t - 1), true, d.dA(), false));
+                        Matrix.gemm(fp.z(t - 1), true, ws.omegaA, false, ws.stepWhh, alpha, 1f);
                     }
-                    stepWhh.addi(reg.muli(alpha));
+                } else {
+                    events.count++;
                 }
             }
-            stepWhh = normalize(stepWhh);
-            INDArray stepWxh = normalize(Nd.mmul(Nd.step(inputs, t, b), true, delta, false));
-            INDArray stepBh = delta.sum(0).reshape(1, w.hiddenSize());
-            dWhh.addi(stepWhh);
-            dWxh.addi(stepWxh);
-            dbh.addi(stepBh);
-            whhNorms[t] = Nd.norm(stepWhh);
-            wxhNorms[t] = Nd.norm(stepWxh);
-            bhNorms[t] = Nd.norm(stepBh);
+            normalize(ws.stepWhh);
+            Matrix.multiply(inputs.rows(t * b, (t + 1) * b), true, delta, false, ws.stepWxh);
+            normalize(ws.stepWxh);
+            Ops.columnSums(delta, ws.stepBh, false);
+            Ops.axpy(1f, ws.stepWhh, grads.whh);
+            Ops.axpy(1f, ws.stepWxh, grads.wxh);
+            Ops.axpy(1f, ws.stepBh, grads.bh);
+            diag.whhNorms()[t] = ws.stepWhh.norm();
+            diag.wxhNorms()[t] = ws.stepWxh.norm();
+            diag.bhNorms()[t] = ws.stepBh.norm();
             if (t > 0) {
-                target = targetBelow(w, fp.h(t - 1), Nd.step(projected, t, b), target, events);
+                targetBelow(ws, w, fp, t, target, events);
             }
-            deltaAbove = delta;
         }
-        Gradients grads = new Gradients(dWxh, dWhh, output[0], dbh, output[1]);
-        return new LraStep(loss.value(fp.logits, batch), lossTarget, Transforms.tanh(topPre, true), grads,
-                new StepDiagnostics(localLosses, whhNorms, wxhNorms, bhNorms), events.count);
+        return new LraStep(lossNetwork, lossTarget, ws.topTarget, grads, diag, events.count);
     }
 
     /**
-     * zhat_{t-1}: from a = h_{t-1}, K steps of
+     * Replaces target = zhat_t by zhat_{t-1}: from a = h_{t-1}, K steps of
      * {@code a <- a - beta normalize(d/da L(zhat_t, tanh(p)) + alpha dOmega/da)} with
      * {@code p = tanh(a) Whh + x_t Wxh + bh} and Omega's g = dL/dp; everything but a is constant.
      */
-    private INDArray targetBelow(Weights w, INDArray hBelow, INDArray projectedInput, INDArray targetAbove, ZeroEvents events) {
-        INDArray a = hBelow.dup('c');
+    private void targetBelow(LraWorkspace ws, Weights w, ForwardPass fp, int t, Matrix target, ZeroEvents events) {
+        Matrix a = ws.a;
+        a.assign(fp.h(t - 1));
         for (int k = 0; k < settings.k(); k++) {
-            INDArray tanhA = Transforms.tanh(a, true);
-            INDArray q = Transforms.tanh(tanhA.mmul(w.whh).addi(projectedInput), false);
-            INDArray gp = settings.localLoss().gradient(q, targetAbove).muli(Nd.tanhDerivativeFromOutput(q));
-            INDArray g = Nd.mmul(gp, false, w.whh, true).muli(Nd.tanhDerivativeFromOutput(tanhA));
+            recompute(w, a, fp.projected(t), ws.tanhA, ws.q);
+            settings.localLoss().gradient(ws.q, target, ws.signal);
+            Ops.throughTanh(ws.signal, ws.q, ws.signal);
+            Matrix.multiply(ws.signal, false, w.whh, true, ws.g);
+            Ops.throughTanh(ws.g, ws.tanhA, ws.g);
             if (settings.alpha() > 0) {
-                GradientFlowRegularizer.Derivatives d = omega(gp, w.whh, a, events);
-                if (d != null) {
-                    g.addi(d.dA().muli(settings.alpha()));
-                }
+                addOmegaForA(ws, ws.signal, w.whh, a, ws.g, events);
             }
-            a.subi(normalize(g).mul(settings.beta()));
+            descend(a, ws.g);
         }
-        return Transforms.tanh(a, false);
+        Ops.tanh(a, target);
     }
 }

@@ -1,6 +1,6 @@
 package org.lrasweep.kernel.train;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lrasweep.kernel.linalg.Matrix;
 
 /**
  * Everything one LRA iteration computes before the weights change (the {@code lra-step}
@@ -13,6 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param diagnostics     per-step local losses and update norms after clipping
  * @param omegaZeroEvents Omega terms skipped because their error signal had norm 0
  */
-public record LraStep(double lossNetwork, double lossTarget, INDArray topTarget, Gradients gradients,
+public record LraStep(double lossNetwork, double lossTarget, Matrix topTarget, Gradients gradients,
                       StepDiagnostics diagnostics, int omegaZeroEvents) {
 }

@@ -1,12 +1,12 @@
 package org.lrasweep.kernel.train;
 
+import org.lrasweep.kernel.linalg.Matrix;
+import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.model.ForwardPass;
-import org.lrasweep.kernel.model.Nd;
+import org.lrasweep.kernel.model.InitialState;
 import org.lrasweep.kernel.model.OutputLoss;
 import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.task.Batch;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What the two LRA variants share (spec section 4, steps 2-3 of 4a, 1-2 of 4b): the output-layer
@@ -15,19 +15,22 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public abstract class LraTrainer implements Trainer {
     protected final LraSettings settings;
-    protected final GradientFlowRegularizer omega;
+    private final boolean diagonalQuirk;
+    private LraWorkspace ws;
 
     protected LraTrainer(LraSettings settings, boolean diagonalQuirk) {
         this.settings = settings;
-        this.omega = new GradientFlowRegularizer(diagonalQuirk);
+        this.diagonalQuirk = diagonalQuirk;
     }
 
-    /** One iteration's targets, updates and diagnostics, without changing the weights. */
+    /**
+     * One iteration's targets, updates and diagnostics, without changing the weights. The returned
+     * matrices live in this trainer's workspace until its next call.
+     */
     public abstract LraStep compute(Weights w, Batch batch);
 
     @Override
     public StepReport step(Weights w, Batch batch, boolean recordDiagnostics) {
-        settings.checkShape(batch.size(), w.hiddenSize());
         LraStep s = compute(w, batch);
         s.gradients().applySgd(w, settings.learningRate());
         double[] local = s.diagnostics().localLosses();
@@ -37,64 +40,108 @@ public abstract class LraTrainer implements Trainer {
                 recordDiagnostics ? s.diagnostics() : null);
     }
 
+    /** The workspace for this shape, (re)allocated when the shape changes. */
+    protected LraWorkspace workspace(Weights w, Batch batch) {
+        settings.checkShape(batch.size(), w.hiddenSize());
+        if (ws == null || !ws.fits(w, batch)) {
+            ws = new LraWorkspace(w, batch.length(), batch.size(), diagonalQuirk);
+        }
+        return ws;
+    }
+
     /** Counts Omega terms skipped on a zero error signal within one iteration. */
     protected static final class ZeroEvents {
         int count;
     }
 
-    protected INDArray normalize(INDArray g) {
-        return settings.normalize().apply(g, settings.c());
+    /** Rescales g in place as {@code lra.normalize} prescribes. */
+    protected void normalize(Matrix g) {
+        float f = settings.normalize().factor(g, settings.c());
+        if (f != 1f) {
+            Ops.scale(g, f);
+        }
     }
 
-    /** The regularizer's derivatives, or null (counted) when its error signal is exactly zero. */
-    protected GradientFlowRegularizer.Derivatives omega(INDArray g, INDArray w, INDArray a, ZeroEvents events) {
-        GradientFlowRegularizer.Derivatives d = omega.derivatives(g, w, a);
-        if (d == null) {
+    /** One target step: {@code a <- a - beta normalize(g)}. */
+    protected void descend(Matrix a, Matrix g) {
+        float f = settings.normalize().factor(g, settings.c());
+        Ops.axpy((float) (-settings.beta() * f), g, a);
+    }
+
+    /** Adds alpha dOmega/da to g, or counts a skipped Omega. */
+    protected void addOmegaForA(LraWorkspace ws, Matrix signal, Matrix w, Matrix a, Matrix g, ZeroEvents events) {
+        if (ws.omega.derivatives(signal, w, a, null, ws.omegaA)) {
+            Ops.axpy((float) settings.alpha(), ws.omegaA, g);
+        } else {
             events.count++;
         }
-        return d;
     }
 
     /**
      * dWhy (regularized when alpha > 0, with g = dL/do, a = h_{T-1} constant, W = Why, then
-     * normalized) and dby (raw).
+     * normalized) and dby (raw) into the workspace's gradients.
      */
-    protected INDArray[] outputLayer(Weights w, ForwardPass fp, INDArray dO, ZeroEvents events) {
-        INDArray dWhy = Nd.mmul(fp.last(), true, dO, false);
+    protected void outputLayer(LraWorkspace ws, Weights w, OutputLoss loss, Batch batch, ZeroEvents events) {
+        ForwardPass fp = ws.fp;
+        loss.gradient(fp.logits, batch, ws.dO);
+        Matrix.multiply(fp.last(), true, ws.dO, false, ws.grads.why);
         if (settings.alpha() > 0) {
-            GradientFlowRegularizer.Derivatives d = omega(dO, w.why, fp.h(fp.length - 1), events);
-            if (d != null) {
-                dWhy.addi(d.dW().muli(settings.alpha()));
+            if (ws.omega.derivatives(ws.dO, w.why, fp.h(fp.length - 1), ws.omegaWhy, null)) {
+                Ops.axpy((float) settings.alpha(), ws.omegaWhy, ws.grads.why);
+            } else {
+                events.count++;
             }
         }
-        return new INDArray[] {normalize(dWhy), dO.sum(0)};
+        normalize(ws.grads.why);
+        Ops.columnSums(ws.dO, ws.grads.by, false);
     }
 
     /**
-     * The top target's pre-activation a_K: from a_0 = h_{T-1}, K steps
-     * {@code a <- a - beta normalize(dE/da + alpha dOmega/da)} on E = L(tanh(a) Why + by), with
-     * Omega's g = dE/du and W = Why.
+     * The top target: from a_0 = h_{T-1}, K steps {@code a <- a - beta normalize(dE/da + alpha dOmega/da)}
+     * on E = L(tanh(a) Why + by), Omega with g = dE/du and W = Why. Leaves a_K in
+     * {@code ws.topPre} and zhat_{T-1} = tanh(a_K) in {@code ws.topTarget}; returns L at the target.
      */
-    protected INDArray topTargetPreActivation(Weights w, ForwardPass fp, OutputLoss loss, Batch batch, ZeroEvents events) {
-        INDArray a = fp.h(fp.length - 1).dup('c');
+    protected double topTarget(LraWorkspace ws, Weights w, OutputLoss loss, Batch batch, ZeroEvents events) {
+        ForwardPass fp = ws.fp;
+        Matrix a = ws.topPre;
+        a.assign(fp.h(fp.length - 1));
         for (int k = 0; k < settings.k(); k++) {
-            INDArray tanhA = Transforms.tanh(a, true);
-            INDArray u = tanhA.mmul(w.why).addiRowVector(w.by);
-            INDArray dU = loss.gradient(u, batch);
-            INDArray g = Nd.mmul(dU, false, w.why, true).muli(Nd.tanhDerivativeFromOutput(tanhA));
+            Ops.tanh(a, ws.tanhA);
+            readOut(w, ws.tanhA, ws.u);
+            loss.gradient(ws.u, batch, ws.dO);
+            Matrix.multiply(ws.dO, false, w.why, true, ws.g);
+            Ops.throughTanh(ws.g, ws.tanhA, ws.g);
             if (settings.alpha() > 0) {
-                GradientFlowRegularizer.Derivatives d = omega(dU, w.why, a, events);
-                if (d != null) {
-                    g.addi(d.dA().muli(settings.alpha()));
-                }
+                addOmegaForA(ws, ws.dO, w.why, a, ws.g, events);
             }
-            a.subi(normalize(g).mul(settings.beta()));
+            descend(a, ws.g);
         }
-        return a;
+        Ops.tanh(a, ws.topTarget);
+        readOut(w, ws.topTarget, ws.u);
+        return loss.value(ws.u, batch);
     }
 
-    /** L at the network read out from a target state. */
-    protected static double lossAt(Weights w, INDArray targetState, OutputLoss loss, Batch batch) {
-        return loss.value(targetState.mmul(w.why).addiRowVector(w.by), batch);
+    /** u = state Why + by. */
+    private static void readOut(Weights w, Matrix state, Matrix u) {
+        Matrix.multiply(state, false, w.why, false, u);
+        Ops.addRowVector(u, w.by);
+    }
+
+    /** q = tanh(tanh(a) Whh + projected input), leaving tanh(a) in tanhA. */
+    protected static void recompute(Weights w, Matrix a, Matrix projectedInput, Matrix tanhA, Matrix q) {
+        Ops.tanh(a, tanhA);
+        Matrix.multiply(tanhA, false, w.whh, false, q);
+        Ops.axpy(1f, projectedInput, q);
+        Ops.tanh(q, q);
+    }
+
+    /** The network's forward pass from the zero state (LRA trains from it in both variants). */
+    protected static ForwardPass forward(LraWorkspace ws, Weights w, Batch batch) {
+        return ws.fp.run(w, batch, InitialState.ZERO);
+    }
+
+    /** The per-step evidence arrays of one iteration. */
+    protected static StepDiagnostics emptyDiagnostics(int length) {
+        return new StepDiagnostics(new double[length], new double[length], new double[length], new double[length]);
     }
 }

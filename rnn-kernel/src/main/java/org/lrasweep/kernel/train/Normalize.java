@@ -1,7 +1,6 @@
 package org.lrasweep.kernel.train;
 
-import org.lrasweep.kernel.model.Nd;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lrasweep.kernel.linalg.Matrix;
 
 /**
  * How LRA rescales a target step or a per-step update G with threshold c (spec section 4):
@@ -33,13 +32,13 @@ public enum Normalize {
         throw new IllegalArgumentException("lra.normalize = " + name + ": unknown (known: clip, force, off)");
     }
 
-    /** G rescaled as this mode prescribes: g itself when unchanged, else a new array. */
-    public INDArray apply(INDArray g, double c) {
+    /** The factor this mode multiplies G by: 1 when G is left alone, else c / ||G||. */
+    public float factor(Matrix g, double c) {
         if (this == OFF || c <= 0) {
-            return g;
+            return 1f;
         }
-        double norm = Nd.norm(g);
+        double norm = g.norm();
         boolean rescale = this == FORCE ? norm > 0 : norm >= c;
-        return rescale ? g.mul(c / norm) : g;
+        return rescale ? (float) (c / norm) : 1f;
     }
 }

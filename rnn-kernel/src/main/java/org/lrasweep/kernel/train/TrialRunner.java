@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.lrasweep.kernel.model.Evaluation;
+import org.lrasweep.kernel.model.Evaluator;
 import org.lrasweep.kernel.model.OrthogonalInit;
 import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.random.NumpyRandomState;
@@ -36,6 +37,7 @@ public final class TrialRunner {
         Batch testSet = task.generate(stream, config.testSize(), config.length());
         Weights w = OrthogonalInit.forSeed(config.seed(), task.inputSize(), config.hidden(), task.outputSize());
         Trainer trainer = config.trainer();
+        Evaluator evaluator = new Evaluator(testSet);
 
         List<CurvePoint> curve = new ArrayList<>();
         List<DiagnosticsPoint> diagnostics = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class TrialRunner {
             if (!check) {
                 continue;
             }
-            Evaluation eval = Evaluation.of(w, testSet, trainer.evaluationStart());
+            Evaluation eval = evaluator.evaluate(w, trainer.evaluationStart());
             CurvePoint point = new CurvePoint(iteration, report.trainLoss(), report.targetLoss(), eval.loss(), eval.accuracy());
             curve.add(point);
             diagnostics.add(new DiagnosticsPoint(iteration, report.diagnostics()));

@@ -1,0 +1,196 @@
+package org.lrasweep.kernel.linalg;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A dense row-major float32 matrix in memory allocated by ND4J, with its direct buffer and BLAS
+ * pointer resolved once, so that the kernel's hot loops touch it without ND4J's per-op dispatch
+ * (measured here: about 70 us for an ND4J mmul of 20x100 by 100x100 against 6.5 us for the
+ * OpenBLAS call it wraps, and 5 us for an element-wise op on 2,000 values against 0.5 us for a
+ * Java loop over the same memory).
+ *
+ * <p>Row blocks ({@link #rows(int, int)}) are views sharing memory with their parent, which they
+ * keep reachable. Not thread-safe; a trainer owns its matrices.
+ */
+public final class Matrix {
+    public final int rows;
+    public final int cols;
+    private final INDArray owner;
+    private final FloatBuffer buffer;
+    private final int offset;
+    private final FloatPointer pointer;
+
+    private Matrix(int rows, int cols, INDArray owner, FloatBuffer buffer, int offset, FloatPointer pointer) {
+        this.rows = rows;
+        this.cols = cols;
+        this.owner = owner;
+        this.buffer = buffer;
+        this.offset = offset;
+        this.pointer = pointer;
+    }
+
+    /** A new zero matrix. */
+    public static Matrix zeros(int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("matrix shape must be positive, got " + rows + "x" + cols);
+        }
+        INDArray a = Nd4j.zeros(DataType.FLOAT, rows, cols);
+        return new Matrix(rows, cols, a, a.data().asNioFloat(), 0, new FloatPointer(a.data().addressPointer()));
+    }
+
+    /** A new matrix holding the given row-major values. */
+    public static Matrix of(float[] values, int rows, int cols) {
+        if (values.length != rows * cols) {
+            throw new IllegalArgumentException(values.length + " values for a " + rows + "x" + cols + " matrix");
+        }
+        Matrix m = zeros(rows, cols);
+        m.buffer.put(0, values);
+        return m;
+    }
+
+    /** A copy of a 2-D (or 1-D, read as one row) ND4J array. */
+    public static Matrix copyOf(INDArray a) {
+        int r = a.rank() == 1 ? 1 : (int) a.rows();
+        int c = a.rank() == 1 ? (int) a.length() : (int) a.columns();
+        return of(a.dup('c').castTo(DataType.FLOAT).data().asFloat(), r, c);
+    }
+
+    /** Rows {@code [from, to)} as a view sharing this matrix's memory. */
+    public Matrix rows(int from, int to) {
+        if (from < 0 || to > rows || from >= to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
+        }
+        int start = offset + from * cols;
+        return new Matrix(to - from, cols, owner, buffer, start, new FloatPointer(pointer).position(pointer.position() + (long) from * cols));
+    }
+
+    /** Number of entries. */
+    public int size() {
+        return rows * cols;
+    }
+
+    /** Entry i in row-major order. */
+    public float get(int i) {
+        return buffer.get(offset + i);
+    }
+
+    public float get(int row, int col) {
+        return buffer.get(offset + row * cols + col);
+    }
+
+    public void set(int i, float v) {
+        buffer.put(offset + i, v);
+    }
+
+    public void set(int row, int col, float v) {
+        buffer.put(offset + row * cols + col, v);
+    }
+
+    /** The entries in row-major order, copied. */
+    public float[] toArray() {
+        float[] out = new float[size()];
+        buffer.get(offset, out);
+        return out;
+    }
+
+    /** A copy as a new ND4J array. */
+    public INDArray toINDArray() {
+        return Nd4j.create(toArray(), new long[] {rows, cols}, DataType.FLOAT);
+    }
+
+    /** A deep copy. */
+    public Matrix copy() {
+        return of(toArray(), rows, cols);
+    }
+
+    /** Copies src (same shape) into this matrix. */
+    public Matrix assign(Matrix src) {
+        requireSameShape(src);
+        for (int i = 0, n = size(); i < n; i++) {
+            buffer.put(offset + i, src.buffer.get(src.offset + i));
+        }
+        return this;
+    }
+
+    /** Sets every entry to v. */
+    public Matrix fill(float v) {
+        for (int i = 0, n = size(); i < n; i++) {
+            buffer.put(offset + i, v);
+        }
+        return this;
+    }
+
+    /** Sum of squares, accumulated in double. */
+    public double sumSquares() {
+        double s = 0;
+        for (int i = 0, n = size(); i < n; i++) {
+            double v = buffer.get(offset + i);
+            s += v * v;
+        }
+        return s;
+    }
+
+    /** Frobenius norm. */
+    public double norm() {
+        return Math.sqrt(sumSquares());
+    }
+
+    /** True when every entry is finite. */
+    public boolean isFinite() {
+        for (int i = 0, n = size(); i < n; i++) {
+            if (!Float.isFinite(buffer.get(offset + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void requireSameShape(Matrix other) {
+        if (other.rows != rows || other.cols != cols) {
+            throw new IllegalArgumentException("shape mismatch: " + rows + "x" + cols + " vs " + other.rows + "x" + other.cols);
+        }
+    }
+
+    FloatBuffer buffer() {
+        return buffer;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    /**
+     * {@code c = alpha op(a) op(b) + beta c} by OpenBLAS sgemm on the matrices' memory.
+     *
+     * @throws IllegalArgumentException on mismatched shapes
+     */
+    public static void gemm(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c, float alpha, float beta) {
+        int m = transA ? a.cols : a.rows;
+        int k = transA ? a.rows : a.cols;
+        int kb = transB ? b.cols : b.rows;
+        int n = transB ? b.rows : b.cols;
+        if (m != c.rows || n != c.cols || k != kb) {
+            throw new IllegalArgumentException("gemm shape mismatch: " + m + "x" + k + " times " + kb + "x" + n
+                    + " into " + c.rows + "x" + c.cols);
+        }
+        openblas.cblas_sgemm(openblas.CblasRowMajor,
+                transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans,
+                m, n, k, alpha, a.pointer, a.cols, b.pointer, b.cols, beta, c.pointer, c.cols);
+    }
+
+    /** {@code c = op(a) op(b)}. */
+    public static void multiply(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c) {
+        gemm(a, transA, b, transB, c, 1f, 0f);
+    }
+
+    /** {@code c += op(a) op(b)}. */
+    public static void multiplyAdd(Matrix a, boolean transA, Matrix b, boolean transB, Matrix c) {
+        gemm(a, transA, b, transB, c, 1f, 1f);
+    }
+}
