@@ -13,6 +13,8 @@ import org.lrasweep.kernel.train.Trainer;
 import org.lrasweep.kernel.train.TrialConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,6 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time the training step and one test-set evaluation; one JSON line on stdout.")
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     TrialOptions options;
 
@@ -74,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
                 .put("input_size", task.inputSize()).put("output_size", task.outputSize())
                 .put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
                 .put("nd4j_max_threads", Nd4j.getEnvironment().maxThreads());
-        System.out.println(ResultJson.MAPPER.writeValueAsString(out));
+        spec.commandLine().getOut().println(ResultJson.MAPPER.writeValueAsString(out));
         return 0;
     }
 }

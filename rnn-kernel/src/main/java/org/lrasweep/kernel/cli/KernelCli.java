@@ -1,5 +1,6 @@
 package org.lrasweep.kernel.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +19,16 @@ public final class KernelCli {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status (no System.exit: used by tests). */
+    /** Runs the command line on the process's streams and returns its exit status. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line on the given streams and returns its exit status (no System.exit). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new KernelCli());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage().lines().findFirst().orElse(""));
             return USAGE;

@@ -5,6 +5,8 @@ import org.lrasweep.kernel.train.TrialConfig;
 import org.lrasweep.kernel.train.TrialResult;
 import org.lrasweep.kernel.train.TrialRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -12,6 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train one trial under the reference protocol; progress on stderr, the result as one JSON line on stdout.")
 final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     TrialOptions options;
 
@@ -22,10 +27,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrialConfig config = options.toConfig();
         long start = System.nanoTime();
-        TrialResult result = TrialRunner.run(config, p -> System.err.printf(
+        TrialResult result = TrialRunner.run(config, p -> spec.commandLine().getErr().printf(
                 "iter %7d  train loss %.4f  test loss %.4f  test acc %.4f  (%.1f s)%n",
                 p.iteration(), p.trainLoss(), p.testLoss(), p.testAccuracy(), (System.nanoTime() - start) / 1e9));
-        System.out.println(ResultJson.MAPPER.writeValueAsString(ResultJson.result(result, !summaryOnly)));
+        spec.commandLine().getOut().println(ResultJson.MAPPER.writeValueAsString(ResultJson.result(result, !summaryOnly)));
         return 0;
     }
 }
