@@ -13,7 +13,7 @@ package org.lrasweep.kernel.train;
  * @param localLoss    the local loss
  */
 public record LraSettings(Variant variant, double learningRate, double beta, int k, double c,
-                          Normalize normalize, double alpha, LocalLoss localLoss) {
+                          Normalize normalize, double alpha, LocalLoss localLoss) implements java.io.Serializable {
     public static final double DEFAULT_LEARNING_RATE = 0.1;
     public static final double DEFAULT_BETA = 10;
     public static final int DEFAULT_K = 10;

@@ -23,7 +23,7 @@ import org.lrasweep.kernel.task.Tasks;
  */
 public record TrialConfig(String task, int length, long seed, Algorithm algorithm, int hidden, int batch, int testSize,
                           int checkEvery, int patience, int maxIterations, double solvedError,
-                          BpttSettings bptt, LraSettings lra) {
+                          BpttSettings bptt, LraSettings lra) implements java.io.Serializable {
     public static final int DEFAULT_HIDDEN = 100;
     public static final int DEFAULT_BATCH = 20;
     public static final int DEFAULT_TEST_SIZE = 10_000;
@@ -32,7 +32,7 @@ public record TrialConfig(String task, int length, long seed, Algorithm algorith
     public static final int DEFAULT_MAX_ITERATIONS = 100_000;
     public static final double DEFAULT_SOLVED_ERROR = 1e-4;
     /** BPTT's documented default learning rate (chosen by the sanity runs in README). */
-    public static final double DEFAULT_BPTT_LEARNING_RATE = 0.01;
+    public static final double DEFAULT_BPTT_LEARNING_RATE = 0.1;
     public static final double DEFAULT_BPTT_CLIP = 1.0;
 
     public TrialConfig {

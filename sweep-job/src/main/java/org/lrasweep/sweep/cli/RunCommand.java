@@ -1,0 +1,37 @@
+package org.lrasweep.sweep.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.lrasweep.sweep.grid.GridExpander;
+import org.lrasweep.sweep.grid.TrialSpec;
+import org.lrasweep.sweep.run.SweepRunner;
+import org.lrasweep.sweep.spec.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code run SPEC [KEY=VALUE...]}: validates the spec, then runs its missing trials on Spark. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run every trial of the sweep not yet committed in its output folder.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    SpecArguments arguments;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec spec = arguments.parse();
+        List<TrialSpec> trials = GridExpander.expand(spec);
+        SparkSession spark = SparkSession.builder().appName("lra-sweep " + spec.name()).getOrCreate();
+        PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        SweepRunner.Outcome outcome = SweepRunner.run(spark, spec, trials, log);
+        command.commandLine().getOut().println(outcome.summary(spec.name()));
+        return 0;
+    }
+}

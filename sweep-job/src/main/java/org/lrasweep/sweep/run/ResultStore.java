@@ -1,0 +1,196 @@
+package org.lrasweep.sweep.run;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.lrasweep.kernel.train.CurvePoint;
+import org.lrasweep.kernel.train.DiagnosticsPoint;
+import org.lrasweep.kernel.train.StepDiagnostics;
+import org.lrasweep.kernel.train.TrialConfig;
+import org.lrasweep.kernel.train.TrialResult;
+import org.lrasweep.sweep.grid.TrialSpec;
+
+/**
+ * A sweep's output folder, on any Hadoop file system. Each trial is committed on its own by the
+ * executor that ran it: its curve and gradient files first, then its trials row, each written
+ * under a temporary name ({@code _tmp-...}, which readers ignore) and renamed into place. The
+ * trials file {@code trials/<trial_id>.parquet} is the commit marker: a trial is committed iff it
+ * exists, a trial id can only ever be one file, and a crash loses only trials not yet renamed.
+ */
+public final class ResultStore implements Serializable {
+    private final String output;
+
+    /** @param output a qualified Hadoop path or URI (resolve relative paths on the driver first) */
+    public ResultStore(String output) {
+        this.output = output;
+    }
+
+    public String output() {
+        return output;
+    }
+
+    /** The folder of one table. */
+    public Path table(String name) {
+        return new Path(output, name);
+    }
+
+    /** Ids of the committed trials. */
+    public Set<String> committed() throws IOException {
+        Path dir = table(Tables.TRIALS);
+        FileSystem fs = dir.getFileSystem(new Configuration());
+        Set<String> ids = new HashSet<>();
+        if (!fs.exists(dir)) {
+            return ids;
+        }
+        for (FileStatus s : fs.listStatus(dir)) {
+            String name = s.getPath().getName();
+            if (name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".")) {
+                ids.add(name.substring(0, name.length() - ".parquet".length()));
+            }
+        }
+        return ids;
+    }
+
+    /** True when the trial is committed. */
+    public boolean isCommitted(String trialId) throws IOException {
+        Path marker = new Path(table(Tables.TRIALS), trialId + ".parquet");
+        return marker.getFileSystem(new Configuration()).exists(marker);
+    }
+
+    /**
+     * Commits one trial. Returns false, writing no trials row, when another attempt committed it
+     * first (its detail files are then identical and simply replaced).
+     */
+    public boolean commit(String sweep, TrialSpec spec, TrialOutcome outcome) throws IOException {
+        Configuration conf = new Configuration();
+        SimpleGroupFactory curves = new SimpleGroupFactory(Tables.CURVES_SCHEMA);
+        SimpleGroupFactory gradients = new SimpleGroupFactory(Tables.GRADIENTS_SCHEMA);
+        TrialResult r = outcome.result();
+        List<CurvePoint> curve = r == null ? List.of() : r.curve();
+        List<DiagnosticsPoint> diags = r == null ? List.of() : r.diagnostics();
+        write(conf, Tables.CURVES, spec.trialId(), Tables.CURVES_SCHEMA, w -> {
+            for (CurvePoint p : curve) {
+                Group g = curves.newGroup().append("trial_id", spec.trialId()).append("iteration", p.iteration());
+                optional(g, "train_loss", p.trainLoss());
+                optional(g, "target_loss", p.targetLoss());
+                optional(g, "test_loss", p.testLoss());
+                optional(g, "test_accuracy", p.testAccuracy());
+                w.write(g);
+            }
+        }, true);
+        write(conf, Tables.GRADIENTS, spec.trialId(), Tables.GRADIENTS_SCHEMA, w -> {
+            for (DiagnosticsPoint d : diags) {
+                StepDiagnostics s = d.steps();
+                for (int t = 0; t < s.whhNorms().length; t++) {
+                    Group g = gradients.newGroup().append("trial_id", spec.trialId()).append("iteration", d.iteration())
+                            .append("step", t);
+                    if (s.localLosses() != null) {
+                        optional(g, "local_loss", s.localLosses()[t]);
+                    }
+                    optional(g, "whh_norm", s.whhNorms()[t]);
+                    optional(g, "wxh_norm", s.wxhNorms()[t]);
+                    optional(g, "bh_norm", s.bhNorms()[t]);
+                    w.write(g);
+                }
+            }
+        }, true);
+        return write(conf, Tables.TRIALS, spec.trialId(), Tables.TRIALS_SCHEMA,
+                w -> w.write(trialRow(sweep, spec, outcome)), false);
+    }
+
+    private static Group trialRow(String sweep, TrialSpec spec, TrialOutcome o) {
+        TrialConfig c = spec.config();
+        Group g = new SimpleGroupFactory(Tables.TRIALS_SCHEMA).newGroup()
+                .append("trial_id", spec.trialId()).append("sweep", sweep).append("task", c.task())
+                .append("length", c.length()).append("seed", c.seed()).append("algorithm", c.algorithm().configName())
+                .append("hidden", c.hidden()).append("batch", c.batch()).append("test_size", c.testSize())
+                .append("check_every", c.checkEvery()).append("patience", c.patience())
+                .append("max_iterations", c.maxIterations()).append("solved_error", c.solvedError());
+        if (c.bptt() != null) {
+            g.append("learning_rate", c.bptt().learningRate()).append("clip", c.bptt().clip()).append("alpha", c.bptt().alpha());
+        } else {
+            g.append("learning_rate", c.lra().learningRate()).append("clip", c.lra().c()).append("alpha", c.lra().alpha())
+                    .append("lra_variant", c.lra().variant().configName()).append("lra_beta", c.lra().beta())
+                    .append("lra_k", c.lra().k()).append("lra_normalize", c.lra().normalize().configName())
+                    .append("lra_local_loss", c.lra().localLoss().configName());
+        }
+        g.append("status", o.status());
+        if (o.error() != null) {
+            g.append("error", o.error());
+        }
+        TrialResult r = o.result();
+        g.append("iterations", r == null ? 0 : r.iterations());
+        if (r != null) {
+            if (r.solvedAt() >= 0) {
+                g.append("solved_at", r.solvedAt());
+            }
+            optional(g, "best_accuracy", r.bestAccuracy());
+            optional(g, "final_accuracy", r.finalAccuracy());
+            optional(g, "final_test_loss", r.finalTestLoss());
+        }
+        return g.append("wall_seconds", r == null ? (o.finishedAt() - o.startedAt()) / 1000.0 : r.wallSeconds())
+                .append("omega_zero_events", r == null ? 0L : r.omegaZeroEvents())
+                .append("executor_host", o.executorHost()).append("executor_id", o.executorId())
+                .append("attempt", o.attempt()).append("code_version", o.codeVersion())
+                .append("started_at", o.startedAt()).append("finished_at", o.finishedAt());
+    }
+
+    private static void optional(Group g, String field, double v) {
+        if (Double.isFinite(v)) {
+            g.append(field, v);
+        }
+    }
+
+    /** Rows of one table file. */
+    private interface Rows {
+        void writeTo(ParquetWriter<Group> writer) throws IOException;
+    }
+
+    /**
+     * Writes a temporary file and renames it to {@code <table>/<id>.parquet}. With replace false,
+     * an existing target wins and the temporary file is dropped.
+     */
+    private boolean write(Configuration conf, String tableName, String id, MessageType schema, Rows rows, boolean replace)
+            throws IOException {
+        Path dir = table(tableName);
+        FileSystem fs = dir.getFileSystem(conf);
+        fs.mkdirs(dir);
+        Path target = new Path(dir, id + ".parquet");
+        Path tmp = new Path(dir, "_tmp-" + id + "-" + UUID.randomUUID() + ".parquet");
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(tmp, conf))
+                .withType(schema).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+            rows.writeTo(w);
+        }
+        if (fs.exists(target)) {
+            if (!replace) {
+                fs.delete(tmp, false);
+                return false;
+            }
+            fs.delete(target, false);
+        }
+        if (!fs.rename(tmp, target)) {
+            if (!replace && fs.exists(target)) {
+                fs.delete(tmp, false);
+                return false;
+            }
+            throw new IOException("could not rename " + tmp + " to " + target);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,170 @@
+package org.lrasweep.sweep.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.util.LongAccumulator;
+import org.lrasweep.sweep.grid.CostModel;
+import org.lrasweep.sweep.grid.TrialSpec;
+import org.lrasweep.sweep.spec.SweepSpec;
+
+/**
+ * The driver: finds the trials of a sweep not yet committed, spreads them over partitions longest
+ * first (so long trials start early instead of straggling at the end), runs them on the executors
+ * and reports progress and the final counts by status. Rerunning the same sweep runs only what is
+ * missing.
+ */
+public final class SweepRunner {
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private SweepRunner() {
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param output            the qualified output folder
+     * @param trials            trials in the sweep
+     * @param alreadyCommitted  trials committed before this run
+     * @param ran               trials committed by this run
+     * @param statuses          counts by status over all the sweep's committed trials
+     * @param wallSeconds       the run's wall time
+     */
+    public record Outcome(String output, int trials, int alreadyCommitted, long ran, Map<String, Long> statuses,
+                          double wallSeconds) {
+        /** One-line summary. */
+        public String summary(String name) {
+            String counts = statuses.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            return String.format("sweep '%s': %d trials, %d already committed, %d run in %.1f s; %s -> %s", name, trials,
+                    alreadyCommitted, ran, wallSeconds, counts.isEmpty() ? "no results" : counts, output);
+        }
+    }
+
+    /** Runs every trial of the sweep not yet committed under its output folder. */
+    public static Outcome run(SparkSession spark, SweepSpec spec, List<TrialSpec> trials, PrintStream log) throws IOException {
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Path outputPath = new Path(spec.output());
+        FileSystem fs = outputPath.getFileSystem(jsc.hadoopConfiguration());
+        String output = fs.makeQualified(outputPath).toString();
+        ResultStore store = new ResultStore(output);
+        Set<String> committed = store.committed();
+        List<TrialSpec> pending = trials.stream().filter(t -> !committed.contains(t.trialId()))
+                .sorted(Comparator.comparingDouble((TrialSpec t) -> -CostModel.worstCaseMs(t.config())).thenComparing(TrialSpec::trialId))
+                .toList();
+        int alreadyCommitted = trials.size() - pending.size();
+        long ran = 0;
+        if (pending.isEmpty()) {
+            log.printf("sweep '%s': all %d trials already committed in %s; nothing to run%n", spec.name(), trials.size(), output);
+        } else {
+            ran = execute(jsc, spec, store, pending, log);
+        }
+        Map<String, Long> statuses = statusCounts(spark, store, trials);
+        double wall = (System.nanoTime() - start) / 1e9;
+        writeRunRecord(fs, output, spec, startedAt, trials.size(), alreadyCommitted, ran, statuses);
+        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, wall);
+    }
+
+    private static long execute(JavaSparkContext jsc, SweepSpec spec, ResultStore store, List<TrialSpec> pending, PrintStream log) {
+        int partitions = spec.partitions() == 0 ? pending.size() : Math.min(spec.partitions(), pending.size());
+        // Deal round-robin in cost order: each partition gets a share of long and short trials.
+        List<List<TrialSpec>> buckets = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            buckets.get(i % partitions).add(pending.get(i));
+        }
+        Map<String, Long> byAlgorithm = pending.stream().collect(Collectors.groupingBy(
+                t -> t.config().algorithm().configName(), TreeMap::new, Collectors.counting()));
+        String description = String.format("lra-sweep '%s': %d trials (%s) in %d partitions", spec.name(), pending.size(),
+                byAlgorithm.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+                partitions);
+        jsc.setJobGroup("lra-sweep-" + spec.name(), description, false);
+        LongAccumulator done = jsc.sc().longAccumulator("trials committed");
+        LongAccumulator solved = jsc.sc().longAccumulator("trials solved");
+        LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
+        log.println(description);
+        TrialTask task = new TrialTask(spec.name(), store, CodeVersion.current(), done, solved, failed);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lra-sweep-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ProgressBar bar = spec.progress() ? new ProgressBarBuilder().setTaskName("trials").setInitialMax(pending.size())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setConsumer(new ConsoleProgressBarConsumer(log))
+                .build() : null;
+        if (bar != null) {
+            ticker.scheduleAtFixedRate(() -> {
+                bar.stepTo(done.value());
+                bar.setExtraMessage(" solved " + solved.value() + ", failed " + failed.value());
+            }, 500, 500, TimeUnit.MILLISECONDS);
+        }
+        try {
+            jsc.parallelize(buckets, partitions).foreachPartition(task);
+        } finally {
+            ticker.shutdownNow();
+            if (bar != null) {
+                bar.stepTo(done.value());
+                bar.setExtraMessage(" solved " + solved.value() + ", failed " + failed.value());
+                bar.close();
+            }
+            jsc.clearJobGroup();
+        }
+        return done.value();
+    }
+
+    /** Counts by status over the sweep's committed trials, read back from the trials table. */
+    static Map<String, Long> statusCounts(SparkSession spark, ResultStore store, List<TrialSpec> trials) throws IOException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (store.committed().isEmpty()) {
+            return counts;
+        }
+        Object[] ids = trials.stream().map(TrialSpec::trialId).toArray();
+        spark.sparkContext().setJobDescription("lra-sweep: read back the trials table");
+        List<Row> rows = spark.read().parquet(store.table(Tables.TRIALS).toString())
+                .where(functions.col("trial_id").isin(ids)).groupBy("status").count().orderBy("status").collectAsList();
+        for (Row r : rows) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+
+    /** Provenance: {@code runs/<time>.conf} with the resolved spec, code version and counts. */
+    private static void writeRunRecord(FileSystem fs, String output, SweepSpec spec, Instant startedAt, int trials,
+                                       int alreadyCommitted, long ran, Map<String, Long> statuses) throws IOException {
+        Path file = new Path(new Path(output, "runs"), RUN_NAME.format(startedAt) + ".conf");
+        String header = String.format("# lra-sweep run%n# code_version = %s%n# started_at = %s%n# finished_at = %s%n"
+                        + "# trials = %d, already_committed = %d, ran = %d%n# statuses = %s%n",
+                CodeVersion.current(), startedAt, Instant.now(), trials, alreadyCommitted, ran, statuses);
+        try (OutputStream out = fs.create(file, true)) {
+            out.write((header + spec.rendered() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.lrasweep.sweep.run;
+
+import org.lrasweep.kernel.train.TrialResult;
+
+/**
+ * What an executor commits for one trial: the kernel's result, or the failure that prevented one,
+ * with where and when it ran.
+ *
+ * @param result        the result, or null when the trial threw
+ * @param error         the failure's one-line description, or null
+ * @param executorHost  host of the executor that ran it
+ * @param executorId    Spark executor id ("driver" in local mode)
+ * @param attempt       Spark task attempt number
+ * @param codeVersion   project version and git commit of the job
+ * @param startedAt     epoch milliseconds
+ * @param finishedAt    epoch milliseconds
+ */
+public record TrialOutcome(TrialResult result, String error, String executorHost, String executorId, int attempt,
+                           String codeVersion, long startedAt, long finishedAt) {
+    /** The status written to the trials table: the kernel's, or {@code failed}. */
+    public String status() {
+        return result == null ? "failed" : result.status().label();
+    }
+}

@@ -1,0 +1,97 @@
+package org.lrasweep.sweep.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.util.LongAccumulator;
+import org.bytedeco.openblas.global.openblas;
+import org.lrasweep.kernel.train.TrialResult;
+import org.lrasweep.kernel.train.TrialRunner;
+import org.lrasweep.sweep.grid.TrialSpec;
+
+/**
+ * What an executor does with its partition of trials: runs each trial not yet committed on one
+ * thread, and commits it at once. A trial that throws is committed with status {@code failed}
+ * and its message; only a failure to write stops the task (and Spark retries it, skipping what
+ * was committed).
+ */
+final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
+    /**
+     * Test hook, called after each commit with the trial id and task attempt; a throw simulates a
+     * task that dies after committing. Static: effective only where tasks run in the driver's JVM.
+     */
+    static volatile FaultInjector faultInjector;
+
+    /** A test hook for injected task failures. */
+    interface FaultInjector {
+        void afterCommit(String trialId, int attempt);
+    }
+
+    private final String sweep;
+    private final ResultStore store;
+    private final String codeVersion;
+    private final LongAccumulator done;
+    private final LongAccumulator solved;
+    private final LongAccumulator failed;
+
+    TrialTask(String sweep, ResultStore store, String codeVersion, LongAccumulator done, LongAccumulator solved,
+              LongAccumulator failed) {
+        this.sweep = sweep;
+        this.store = store;
+        this.codeVersion = codeVersion;
+        this.done = done;
+        this.solved = solved;
+        this.failed = failed;
+    }
+
+    @Override
+    public void call(Iterator<List<TrialSpec>> partition) throws IOException {
+        // One BLAS thread per task: local[N] runs N tasks in one JVM, and a trial must not depend on threads.
+        openblas.blas_set_num_threads(1);
+        TaskContext context = TaskContext.get();
+        int attempt = context == null ? 0 : context.attemptNumber();
+        String executorId = SparkEnv.get() == null ? "unknown" : SparkEnv.get().executorId();
+        String host = host();
+        while (partition.hasNext()) {
+            for (TrialSpec spec : partition.next()) {
+                if (store.isCommitted(spec.trialId())) {
+                    continue;
+                }
+                long started = System.currentTimeMillis();
+                TrialResult result = null;
+                String error = null;
+                try {
+                    result = TrialRunner.run(spec.config());
+                } catch (RuntimeException | Error e) {
+                    error = (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\s+", " ");
+                }
+                TrialOutcome outcome = new TrialOutcome(result, error, host, executorId, attempt, codeVersion,
+                        started, System.currentTimeMillis());
+                if (store.commit(sweep, spec, outcome)) {
+                    done.add(1);
+                    if ("solved".equals(outcome.status())) {
+                        solved.add(1);
+                    } else if ("failed".equals(outcome.status())) {
+                        failed.add(1);
+                    }
+                }
+                FaultInjector hook = faultInjector;
+                if (hook != null) {
+                    hook.afterCommit(spec.trialId(), attempt);
+                }
+            }
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

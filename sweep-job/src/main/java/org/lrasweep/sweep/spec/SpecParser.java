@@ -1,0 +1,229 @@
+package org.lrasweep.sweep.spec;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a sweep spec: the user's HOCON file, command-line overrides ({@code key=value}, HOCON
+ * syntax, highest precedence) and the defaults of {@code reference.conf} (root {@code lra-sweep}).
+ * Every problem is a {@link SpecException} whose one-line message names the key; nothing is
+ * written and nothing is started.
+ */
+public final class SpecParser {
+    private static final String ROOT = "lra-sweep";
+    private static final long MAX_SEED = 0xFFFFFFFFL;
+
+    private SpecParser() {
+    }
+
+    /** Parses the spec file with overrides. */
+    public static SweepSpec parse(Path file, List<String> overrides) {
+        File f = file.toFile();
+        if (!f.isFile()) {
+            throw new SpecException("spec file " + file + ": not found");
+        }
+        Config user;
+        try {
+            user = ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new SpecException("spec file " + file + ": " + oneLine(e));
+        }
+        return parse(user, overrides);
+    }
+
+    /** Parses an already-read spec with overrides (tests, and specs shipped with {@code --files}). */
+    public static SweepSpec parse(Config user, List<String> overrides) {
+        Config merged = user;
+        for (String o : overrides) {
+            if (!o.contains("=") && !o.contains(":")) {
+                throw new SpecException("override '" + o + "': expected key=value");
+            }
+            try {
+                merged = ConfigFactory.parseString(o).withFallback(merged);
+            } catch (ConfigException e) {
+                throw new SpecException("override '" + o + "': " + oneLine(e));
+            }
+        }
+        Config defaults = ConfigFactory.defaultReference().getConfig(ROOT);
+        rejectUnknownKeys(merged, defaults);
+        Config full;
+        try {
+            full = merged.withFallback(defaults).resolve();
+        } catch (ConfigException e) {
+            throw new SpecException(oneLine(e));
+        }
+        String name = string(full, "name");
+        String output = string(full, "output");
+        if (name.isBlank()) {
+            throw new SpecException("name: must not be empty");
+        }
+        if (output.isBlank()) {
+            throw new SpecException("output: must not be empty");
+        }
+        checkWritable(output);
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        for (SpecKey key : SpecKey.values()) {
+            axes.put(key.key, axis(full, key));
+        }
+        int partitions = integer(full, "spark.partitions");
+        if (partitions < 0) {
+            throw new SpecException("spark.partitions = " + partitions + ": must be >= 0 (0 = one per trial)");
+        }
+        boolean progress;
+        try {
+            progress = full.getBoolean("spark.progress");
+        } catch (ConfigException e) {
+            throw new SpecException("spark.progress: " + oneLine(e));
+        }
+        String rendered = full.atPath(ROOT).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
+        return new SweepSpec(name, output, seeds(full), axes, partitions, progress, rendered);
+    }
+
+    private static void rejectUnknownKeys(Config merged, Config defaults) {
+        for (Map.Entry<String, ConfigValue> e : merged.entrySet()) {
+            String path = e.getKey();
+            if (path.equals("seeds.from") || path.equals("seeds.to")) {
+                continue;
+            }
+            if (!defaults.hasPathOrNull(path)) {
+                String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : null;
+                if (parent != null && defaults.hasPath(parent) && defaults.getValue(parent).valueType() != ConfigValueType.OBJECT) {
+                    throw new SpecException(parent + ": expected a single value or a list, not an object");
+                }
+                throw new SpecException("unknown key '" + path + "'");
+            }
+            if (defaults.getValue(path).valueType() == ConfigValueType.OBJECT) {
+                throw new SpecException(path + ": expected an object of settings, not a value");
+            }
+        }
+    }
+
+    /** The distinct values of a trial setting: a single value or a non-empty list. */
+    private static List<Object> axis(Config full, SpecKey key) {
+        String path = key.key;
+        try {
+            ConfigValue value = full.getValue(path);
+            List<Object> values;
+            if (value.valueType() == ConfigValueType.LIST) {
+                values = switch (key.type) {
+                    case INT -> new ArrayList<>(full.getIntList(path));
+                    case DOUBLE -> new ArrayList<>(full.getDoubleList(path));
+                    case STRING -> new ArrayList<>(full.getStringList(path));
+                };
+                if (values.isEmpty()) {
+                    throw new SpecException(path + ": empty axis (give at least one value)");
+                }
+            } else {
+                values = List.of(switch (key.type) {
+                    case INT -> full.getInt(path);
+                    case DOUBLE -> full.getDouble(path);
+                    case STRING -> full.getString(path);
+                });
+            }
+            return List.copyOf(new LinkedHashSet<>(values));
+        } catch (ConfigException e) {
+            throw new SpecException(path + ": " + typeProblem(e, key));
+        }
+    }
+
+    private static List<Long> seeds(Config full) {
+        List<Long> seeds;
+        try {
+            ConfigValue value = full.getValue("seeds");
+            if (value.valueType() == ConfigValueType.OBJECT) {
+                long from = full.getLong("seeds.from");
+                long to = full.getLong("seeds.to");
+                if (from > to) {
+                    throw new SpecException("seeds: range from " + from + " to " + to + " is empty");
+                }
+                if (to - from >= 1_000_000) {
+                    throw new SpecException("seeds: range of " + (to - from + 1) + " seeds is too large (at most 1000000)");
+                }
+                seeds = new ArrayList<>();
+                for (long s = from; s <= to; s++) {
+                    seeds.add(s);
+                }
+            } else if (value.valueType() == ConfigValueType.LIST) {
+                seeds = new ArrayList<>(full.getLongList("seeds"));
+            } else {
+                seeds = List.of(full.getLong("seeds"));
+            }
+        } catch (ConfigException e) {
+            throw new SpecException("seeds: " + oneLine(e) + " (give a list of integers or { from = A, to = B })");
+        }
+        if (seeds.isEmpty()) {
+            throw new SpecException("seeds: empty axis (give at least one seed)");
+        }
+        for (long s : seeds) {
+            if (s < 0 || s > MAX_SEED) {
+                throw new SpecException("seeds: " + s + " is outside [0, 4294967295]");
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(seeds));
+    }
+
+    /**
+     * Rejects an output folder that cannot be created or written, without creating anything.
+     * Only local paths are checked here; a Hadoop URI is checked by its file system at run time.
+     */
+    static void checkWritable(String output) {
+        if (output.contains("://") && !output.startsWith("file:")) {
+            return;
+        }
+        Path path = Path.of(output.startsWith("file:") ? java.net.URI.create(output).getPath() : output).toAbsolutePath();
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new SpecException("output = " + output + ": exists and is not a directory");
+        }
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new SpecException("output = " + output + ": not writable (" + (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
+        }
+    }
+
+    private static String string(Config full, String path) {
+        try {
+            return full.getString(path);
+        } catch (ConfigException e) {
+            throw new SpecException(path + ": " + oneLine(e));
+        }
+    }
+
+    private static int integer(Config full, String path) {
+        try {
+            return full.getInt(path);
+        } catch (ConfigException e) {
+            throw new SpecException(path + ": " + oneLine(e));
+        }
+    }
+
+    private static String typeProblem(ConfigException e, SpecKey key) {
+        String expected = switch (key.type) {
+            case INT -> "an integer";
+            case DOUBLE -> "a number";
+            case STRING -> "a string";
+        };
+        return "expected " + expected + " or a list of them (" + oneLine(e) + ")";
+    }
+
+    /** Typesafe's message without its origin prefix, on one line. */
+    private static String oneLine(ConfigException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.replaceAll("\\s+", " ").trim();
+    }
+}
