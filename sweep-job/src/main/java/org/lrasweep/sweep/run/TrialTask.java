@@ -21,14 +21,18 @@ import org.lrasweep.sweep.grid.TrialSpec;
  */
 final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     /**
-     * Test hook, called after each commit with the trial id and task attempt; a throw simulates a
-     * task that dies after committing. Static: effective only where tasks run in the driver's JVM.
+     * Test seam for injected faults; null in production. Static: effective only where tasks run in
+     * the driver's JVM (local mode).
      */
     static volatile FaultInjector faultInjector;
 
-    /** A test hook for injected task failures. */
+    /** Injected faults: a throw before a trial is that trial's failure; after a commit, the task's. */
     interface FaultInjector {
-        void afterCommit(String trialId, int attempt);
+        default void beforeTrial(String trialId) {
+        }
+
+        default void afterCommit(String trialId, int attempt) {
+        }
     }
 
     private final String sweep;
@@ -64,7 +68,11 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                 long started = System.currentTimeMillis();
                 TrialResult result = null;
                 String error = null;
+                FaultInjector hook = faultInjector;
                 try {
+                    if (hook != null) {
+                        hook.beforeTrial(spec.trialId());
+                    }
                     result = TrialRunner.run(spec.config());
                 } catch (RuntimeException | Error e) {
                     error = (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\s+", " ");
@@ -79,7 +87,6 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                         failed.add(1);
                     }
                 }
-                FaultInjector hook = faultInjector;
                 if (hook != null) {
                     hook.afterCommit(spec.trialId(), attempt);
                 }

@@ -3,6 +3,7 @@ package org.lrasweep.sweep.spec;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
@@ -114,29 +115,54 @@ public final class SpecParser {
     /** The distinct values of a trial setting: a single value or a non-empty list. */
     private static List<Object> axis(Config full, SpecKey key) {
         String path = key.key;
-        try {
-            ConfigValue value = full.getValue(path);
-            List<Object> values;
-            if (value.valueType() == ConfigValueType.LIST) {
-                values = switch (key.type) {
-                    case INT -> new ArrayList<>(full.getIntList(path));
-                    case DOUBLE -> new ArrayList<>(full.getDoubleList(path));
-                    case STRING -> new ArrayList<>(full.getStringList(path));
-                };
-                if (values.isEmpty()) {
-                    throw new SpecException(path + ": empty axis (give at least one value)");
-                }
-            } else {
-                values = List.of(switch (key.type) {
-                    case INT -> full.getInt(path);
-                    case DOUBLE -> full.getDouble(path);
-                    case STRING -> full.getString(path);
-                });
+        ConfigValue value = full.getValue(path);
+        List<Object> values = new ArrayList<>();
+        if (value.valueType() == ConfigValueType.LIST) {
+            for (ConfigValue element : (ConfigList) value) {
+                values.add(convert(element, key));
             }
-            return List.copyOf(new LinkedHashSet<>(values));
-        } catch (ConfigException e) {
-            throw new SpecException(path + ": " + typeProblem(e, key));
+            if (values.isEmpty()) {
+                throw new SpecException(path + ": empty axis (give at least one value)");
+            }
+        } else {
+            values.add(convert(value, key));
         }
+        return List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    /**
+     * One value of a setting, strictly typed: Typesafe's own getters would truncate 2.5 to 2 for
+     * an integer or turn a number into a string name.
+     */
+    private static Object convert(ConfigValue v, SpecKey key) {
+        Object raw = v.unwrapped();
+        if (key.type == SpecKey.Type.STRING) {
+            if (v.valueType() != ConfigValueType.STRING) {
+                throw new SpecException(key.key + ": expected a name or a list of names, got " + v.render());
+            }
+            return raw;
+        }
+        double number;
+        if (raw instanceof Number n) {
+            number = n.doubleValue();
+        } else if (raw instanceof String str) {
+            try {
+                number = Double.parseDouble(str.trim());
+            } catch (NumberFormatException e) {
+                throw new SpecException(key.key + ": expected " + (key.type == SpecKey.Type.INT ? "an integer" : "a number")
+                        + " or a list of them, got " + v.render());
+            }
+        } else {
+            throw new SpecException(key.key + ": expected " + (key.type == SpecKey.Type.INT ? "an integer" : "a number")
+                    + " or a list of them, got " + v.render());
+        }
+        if (key.type == SpecKey.Type.DOUBLE) {
+            return number;
+        }
+        if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
+            throw new SpecException(key.key + ": expected an integer, got " + v.render());
+        }
+        return (int) number;
     }
 
     private static List<Long> seeds(Config full) {
@@ -176,8 +202,10 @@ public final class SpecParser {
     }
 
     /**
-     * Rejects an output folder that cannot be created or written, without creating anything.
-     * Only local paths are checked here; a Hadoop URI is checked by its file system at run time.
+     * Rejects an output folder that cannot be created or written. Only local paths are checked here
+     * (a Hadoop URI is checked by its file system at run time): a probe file is created in the
+     * nearest existing ancestor and deleted at once, so nothing is left behind. Permission bits
+     * alone prove nothing when running as root.
      */
     static void checkWritable(String output) {
         if (output.contains("://") && !output.startsWith("file:")) {
@@ -191,8 +219,13 @@ public final class SpecParser {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            throw new SpecException("output = " + output + ": not writable (" + (existing == null ? "no existing parent" : existing + " is not a writable directory") + ")");
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new SpecException("output = " + output + ": not writable (" + existing + " is not a directory)");
+        }
+        try {
+            Files.delete(Files.createTempFile(existing, ".lra-sweep-probe", ""));
+        } catch (java.io.IOException | SecurityException e) {
+            throw new SpecException("output = " + output + ": not writable (cannot create files in " + existing + ")");
         }
     }
 
@@ -210,15 +243,6 @@ public final class SpecParser {
         } catch (ConfigException e) {
             throw new SpecException(path + ": " + oneLine(e));
         }
-    }
-
-    private static String typeProblem(ConfigException e, SpecKey key) {
-        String expected = switch (key.type) {
-            case INT -> "an integer";
-            case DOUBLE -> "a number";
-            case STRING -> "a string";
-        };
-        return "expected " + expected + " or a list of them (" + oneLine(e) + ")";
     }
 
     /** Typesafe's message without its origin prefix, on one line. */

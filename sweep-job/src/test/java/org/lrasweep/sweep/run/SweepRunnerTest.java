@@ -1,0 +1,176 @@
+package org.lrasweep.sweep.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lrasweep.sweep.SparkSessionExtension;
+import org.lrasweep.sweep.grid.GridExpander;
+import org.lrasweep.sweep.grid.TrialSpec;
+import org.lrasweep.sweep.spec.SpecParser;
+import org.lrasweep.sweep.spec.SweepSpec;
+
+/** The sweep on a real local Spark (two cores, three attempts per task). */
+@ExtendWith(SparkSessionExtension.class)
+class SweepRunnerTest {
+    private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
+    /** 3 BPTT + 6 LRA trials, each a fraction of a second. */
+    private static final String TINY = "name = tiny\nseeds = {from = 1, to = 3}\nlength = 10\nhidden = 8\nbatch = 4\n"
+            + "test-size = 50\ncheck-every = 5\nmax-iterations = 15\nlra.alpha = [0, 1]\nlra.k = 3\nspark.progress = false\n";
+
+    @AfterEach
+    void clearFaults() {
+        TrialTask.faultInjector = null;
+    }
+
+    static SweepSpec spec(Path out, String... overrides) {
+        return SpecParser.parse(ConfigFactory.parseString(TINY + "output = \"" + out + "\""), List.of(overrides));
+    }
+
+    static SweepRunner.Outcome run(SparkSession spark, SweepSpec spec) throws IOException {
+        return SweepRunner.run(spark, spec, GridExpander.expand(spec), QUIET);
+    }
+
+    @Test
+    void runsEveryTrialOnceAndWritesAllThreeTables(SparkSession spark, @TempDir Path tmp) throws IOException {
+        SweepSpec spec = spec(tmp.resolve("out"));
+        SweepRunner.Outcome o = run(spark, spec);
+        assertEquals(9, o.trials());
+        assertEquals(9, o.ran());
+        assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
+        Dataset<Row> trials = spark.read().parquet(tmp.resolve("out/trials").toString());
+        assertEquals(9, trials.count());
+        assertEquals(9, trials.select("trial_id").distinct().count());
+        Set<String> expected = GridExpander.expand(spec).stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+        assertEquals(expected, Set.copyOf(trials.select("trial_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList()));
+        Row bptt = trials.where("algorithm = 'bptt' AND seed = 2").first();
+        assertEquals(10, bptt.<Integer>getAs("length"));
+        assertEquals(0.1, bptt.<Double>getAs("learning_rate"));
+        assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_variant")));
+        long checks = spark.read().parquet(tmp.resolve("out/curves").toString()).count();
+        long stepRows = spark.read().parquet(tmp.resolve("out/gradients").toString()).count();
+        long checksRun = trials.collectAsList().stream().mapToLong(r -> r.<Integer>getAs("iterations") / 5).sum();
+        assertEquals(checksRun, checks);
+        assertEquals(checks * 10, stepRows);
+        assertTrue(Files.list(tmp.resolve("out/runs")).count() >= 1);
+    }
+
+    @Test
+    void aRerunRecomputesNothingAndAPartialOneOnlyWhatIsMissing(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        run(spark, spec);
+        Map<String, FileTime> before = modificationTimes(out.resolve("trials"));
+        SweepRunner.Outcome again = run(spark, spec);
+        assertEquals(0, again.ran());
+        assertEquals(9, again.alreadyCommitted());
+        assertEquals(before, modificationTimes(out.resolve("trials")));
+
+        List<String> ids = before.keySet().stream().sorted().limit(2).toList();
+        for (String id : ids) {
+            Files.delete(out.resolve("trials").resolve(id));
+        }
+        SweepRunner.Outcome partial = run(spark, spec);
+        assertEquals(2, partial.ran());
+        assertEquals(9, spark.read().parquet(out.resolve("trials").toString()).select("trial_id").distinct().count());
+
+        // More seeds later: only the new trials run.
+        SweepRunner.Outcome grown = run(spark, spec(out, "seeds={from=1,to=4}"));
+        assertEquals(12, grown.trials());
+        assertEquals(3, grown.ran());
+    }
+
+    @Test
+    void aTaskThatDiesAfterCommittingIsRetriedWithoutDuplicates(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out, "spark.partitions=2");
+        String victim = GridExpander.expand(spec).get(4).trialId();
+        AtomicInteger injected = new AtomicInteger();
+        TrialTask.faultInjector = new TrialTask.FaultInjector() {
+            @Override
+            public void afterCommit(String trialId, int attempt) {
+                if (trialId.equals(victim) && attempt == 0) {
+                    injected.incrementAndGet();
+                    throw new IllegalStateException("injected executor failure after committing " + trialId);
+                }
+            }
+        };
+        SweepRunner.Outcome o = run(spark, spec);
+        assertEquals(1, injected.get(), "the fault fired once and the retry succeeded");
+        Dataset<Row> trials = spark.read().parquet(out.resolve("trials").toString());
+        assertEquals(9, trials.count());
+        assertEquals(9, trials.select("trial_id").distinct().count());
+        Row victimRow = trials.where("trial_id = '" + victim + "'").first();
+        assertEquals(0, victimRow.<Integer>getAs("attempt"), "the committed trial was not recomputed by the retry");
+        assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
+        long curveRows = spark.read().parquet(out.resolve("curves").toString()).where("trial_id = '" + victim + "'").count();
+        assertEquals(victimRow.<Integer>getAs("iterations") / 5, curveRows);
+    }
+
+    @Test
+    void resultsDoNotDependOnThePartitionCount(SparkSession spark, @TempDir Path tmp) throws IOException {
+        run(spark, spec(tmp.resolve("one"), "spark.partitions=1"));
+        run(spark, spec(tmp.resolve("three"), "spark.partitions=3"));
+        assertEquals(table(spark, tmp.resolve("one"), "trials"), table(spark, tmp.resolve("three"), "trials"));
+        assertEquals(table(spark, tmp.resolve("one"), "curves"), table(spark, tmp.resolve("three"), "curves"));
+        assertEquals(table(spark, tmp.resolve("one"), "gradients"), table(spark, tmp.resolve("three"), "gradients"));
+    }
+
+    @Test
+    void aTrialThatThrowsIsRecordedAsFailedAndTheSweepGoesOn(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        String victim = GridExpander.expand(spec).get(0).trialId();
+        TrialTask.faultInjector = new TrialTask.FaultInjector() {
+            @Override
+            public void beforeTrial(String trialId) {
+                if (trialId.equals(victim)) {
+                    throw new OutOfMemoryError("injected");
+                }
+            }
+        };
+        SweepRunner.Outcome o = run(spark, spec);
+        assertEquals(1L, o.statuses().get("failed"));
+        assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
+        Row failed = spark.read().parquet(out.resolve("trials").toString()).where("status = 'failed'").first();
+        assertEquals(victim, failed.getAs("trial_id"));
+        assertEquals("OutOfMemoryError: injected", failed.getAs("error"));
+    }
+
+    /** A table's rows without the columns that legitimately differ between runs, sorted. */
+    private static List<String> table(SparkSession spark, Path out, String name) {
+        Dataset<Row> d = spark.read().parquet(out.resolve(name).toString());
+        for (String c : new String[] {"wall_seconds", "executor_host", "executor_id", "attempt", "started_at", "finished_at"}) {
+            d = d.drop(c);
+        }
+        return d.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    private static Map<String, FileTime> modificationTimes(Path dir) throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
+                times.put(p.getFileName().toString(), Files.getLastModifiedTime(p));
+            }
+        }
+        return times;
+    }
+}

@@ -1,0 +1,120 @@
+package org.lrasweep.sweep.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lrasweep.sweep.SweepMain;
+import org.lrasweep.sweep.grid.GridExpander;
+
+class SpecParserTest {
+    static SweepSpec parse(String hocon, String... overrides) {
+        return SpecParser.parse(ConfigFactory.parseString(hocon), List.of(overrides));
+    }
+
+    @Test
+    void defaultsComeFromReferenceConf() {
+        SweepSpec s = parse("output = \"" + System.getProperty("java.io.tmpdir") + "/lra-defaults\"");
+        assertEquals("sweep", s.name());
+        assertEquals(List.of(1L), s.seeds());
+        assertEquals(List.of(100000), s.axis("max-iterations"));
+        assertEquals(List.of(10.0), s.axis("lra.beta"));
+        assertEquals(List.of("released"), s.axis("lra.variant"));
+        assertEquals(List.of("bptt", "lra"), s.axis("algorithm"));
+    }
+
+    @Test
+    void axesAcceptValuesListsAndRangesAndOverridesWin() {
+        SweepSpec s = parse("output = \"" + System.getProperty("java.io.tmpdir") + "/lra-axes\"\nseeds = {from = 3, to = 6}\n"
+                + "length = [10, 20, 10]\nlra { alpha = [0, 0.1] }", "lra.alpha=[1]", "name=override");
+        assertEquals(List.of(3L, 4L, 5L, 6L), s.seeds());
+        assertEquals(List.of(10, 20), s.axis("length"));
+        assertEquals(List.of(1.0), s.axis("lra.alpha"));
+        assertEquals("override", s.name());
+    }
+
+    /** Malformed specs: the first column is the spec (HOCON, '|' in the table replaced by ';'), the second what the error must name. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "lenght = 20 | unknown key 'lenght'",
+        "lra { gamma = 1 } | unknown key 'lra.gamma'",
+        "lra = 5 | lra: expected an object",
+        "length { a = 1 } | length: expected a single value or a list",
+        "length = abc | length: expected an integer",
+        "length = [] | length: empty axis",
+        "length = 5 | length = 5",
+        "task = copy | task: unknown task 'copy'",
+        "algorithm = [bptt, sgd] | algorithm = sgd",
+        "lra.alpha = [0, -1] | lra.alpha = -1.0",
+        "lra.k = 0 | lra.k = 0",
+        "lra.beta = 0 | lra.beta = 0.0",
+        "lra.c = -1 | lra.c = -1.0",
+        "lra.variant = paper | lra.variant = paper",
+        "lra.normalize = sometimes | lra.normalize = sometimes",
+        "lra.local-loss = l1 | lra.local-loss = l1",
+        "bptt.clip = -1 | bptt.clip = -1.0",
+        "batch = 200 | batch = 200: lra.variant = released needs batch <= hidden",
+        "seeds = [] | seeds: empty axis",
+        "seeds = {from = 5, to = 1} | seeds: range from 5 to 1 is empty",
+        "seeds = [-1] | seeds: -1 is outside",
+        "seeds = x | seeds:",
+        "max-iterations = 0 | max-iterations = 0",
+        "check-every = 0.5 | check-every: expected an integer, got 0.5",
+        "hidden = [100, 2.5] | hidden: expected an integer, got 2.5",
+        "task = 3 | task: expected a name",
+        "spark.partitions = -1 | spark.partitions = -1",
+        "output = \"\" | output: must not be empty",
+        "output = \"/proc/lra-sweep-results\" | output = /proc/lra-sweep-results: not writable",
+    })
+    void malformedSpecsNameTheKey(String spec, String mention) {
+        String hocon = spec.trim();
+        if (!hocon.startsWith("output")) {
+            hocon = "output = \"" + System.getProperty("java.io.tmpdir") + "/lra-bad\"\n" + hocon;
+        }
+        String text = hocon;
+        SpecException e = assertThrows(SpecException.class, () -> GridExpander.expand(parse(text)));
+        assertTrue(e.getMessage().contains(mention.trim()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aBadOverrideIsRejected() {
+        SpecException e = assertThrows(SpecException.class, () -> parse("", "lra.alpha"));
+        assertTrue(e.getMessage().startsWith("override 'lra.alpha'"), e.getMessage());
+    }
+
+    @Test
+    void anOutputUnderAFileIsNotWritable(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        SpecException e = assertThrows(SpecException.class, () -> parse("output = \"" + file + "/results\""));
+        assertTrue(e.getMessage().startsWith("output = "), e.getMessage());
+    }
+
+    @Test
+    void theCommandLineExits2WithOneLineAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Path spec = Files.writeString(tmp.resolve("bad.conf"), "output = \"" + out + "\"\nlra.k = 0\n");
+        Path syntax = Files.writeString(tmp.resolve("syntax.conf"), "output = \"" + out + "\"\nlength = [10,\n");
+        for (String[] args : new String[][] {
+                {"run", spec.toString()}, {"plan", spec.toString()}, {"run", syntax.toString()},
+                {"run", tmp.resolve("missing.conf").toString()}, {"run"}, {"plan", spec.toString(), "lra.k"}}) {
+            StringWriter err = new StringWriter();
+            int status = SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args);
+            assertEquals(2, status, String.join(" ", args) + ": " + err);
+            assertTrue(err.toString().startsWith("error: "), err.toString());
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        }
+        assertFalse(Files.exists(out), "nothing may be written for a bad spec");
+    }
+}
