@@ -12,9 +12,6 @@ import picocli.CommandLine.Command;
         description = "Train, check and benchmark the lra-sweep RNN kernel.",
         subcommands = {CheckFixtureCommand.class, TrainCommand.class, BenchCommand.class})
 public final class KernelCli {
-    /** Exit status for invalid arguments or settings. */
-    public static final int USAGE = 2;
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -26,20 +23,6 @@ public final class KernelCli {
 
     /** Runs the command line on the given streams and returns its exit status (no System.exit). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new KernelCli());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage().lines().findFirst().orElse(""));
-            return USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
-                return USAGE;
-            }
-            throw ex;
-        });
-        return cli.execute(args);
+        return UsageErrors.install(new CommandLine(new KernelCli()), out, err).execute(args);
     }
 }

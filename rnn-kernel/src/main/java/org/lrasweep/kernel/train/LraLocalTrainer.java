@@ -4,7 +4,6 @@ import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.model.ForwardPass;
 import org.lrasweep.kernel.model.InitialState;
-import org.lrasweep.kernel.model.OutputLoss;
 import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.task.Batch;
 
@@ -26,24 +25,12 @@ public final class LraLocalTrainer extends LraTrainer {
     }
 
     @Override
-    public LraStep compute(Weights w, Batch batch) {
-        LraWorkspace ws = workspace(w, batch);
+    protected void hiddenUpdates(LraWorkspace ws, Weights w, Batch batch, StepDiagnostics diag, ZeroEvents events) {
         int length = batch.length();
         int b = batch.size();
         float alpha = (float) settings.alpha();
-        ZeroEvents events = new ZeroEvents();
-        ForwardPass fp = forward(ws, w, batch);
-        OutputLoss loss = OutputLoss.of(batch);
         Matrix inputs = batch.inputMatrix();
-        double lossNetwork = loss.value(fp.logits, batch);
-        outputLayer(ws, w, loss, batch, events);
-        double lossTarget = topTarget(ws, w, loss, batch, events);
-
-        Gradients grads = ws.grads;
-        grads.whh.fill(0f);
-        grads.wxh.fill(0f);
-        grads.bh.fill(0f);
-        StepDiagnostics diag = emptyDiagnostics(length);
+        ForwardPass fp = ws.fp;
         Matrix target = ws.targetState;
         target.assign(ws.topTarget);
         for (int t = length - 1; t >= 0; t--) {
@@ -71,17 +58,11 @@ public final class LraLocalTrainer extends LraTrainer {
             Matrix.multiply(inputs.rows(t * b, (t + 1) * b), true, delta, false, ws.stepWxh);
             normalize(ws.stepWxh);
             Ops.columnSums(delta, ws.stepBh, false);
-            Ops.axpy(1f, ws.stepWhh, grads.whh);
-            Ops.axpy(1f, ws.stepWxh, grads.wxh);
-            Ops.axpy(1f, ws.stepBh, grads.bh);
-            diag.whhNorms()[t] = ws.stepWhh.norm();
-            diag.wxhNorms()[t] = ws.stepWxh.norm();
-            diag.bhNorms()[t] = ws.stepBh.norm();
+            accumulateStep(ws, diag, t);
             if (t > 0) {
                 targetBelow(ws, w, fp, t, target, events);
             }
         }
-        return new LraStep(lossNetwork, lossTarget, ws.topTarget, grads, diag, events.count);
     }
 
     /**

@@ -4,7 +4,6 @@ import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.model.ForwardPass;
 import org.lrasweep.kernel.model.InitialState;
-import org.lrasweep.kernel.model.OutputLoss;
 import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.task.Batch;
 
@@ -36,25 +35,13 @@ public final class LraReleasedTrainer extends LraTrainer {
     }
 
     @Override
-    public LraStep compute(Weights w, Batch batch) {
-        LraWorkspace ws = workspace(w, batch);
+    protected void hiddenUpdates(LraWorkspace ws, Weights w, Batch batch, StepDiagnostics diag, ZeroEvents events) {
         int length = batch.length();
         int b = batch.size();
         float alpha = (float) settings.alpha();
         LocalLoss localLoss = settings.localLoss();
-        ZeroEvents events = new ZeroEvents();
-        ForwardPass fp = forward(ws, w, batch);
-        OutputLoss loss = OutputLoss.of(batch);
         Matrix inputs = batch.inputMatrix();
-        double lossNetwork = loss.value(fp.logits, batch);
-        outputLayer(ws, w, loss, batch, events);
-        double lossTarget = topTarget(ws, w, loss, batch, events);
-
-        Gradients grads = ws.grads;
-        grads.whh.fill(0f);
-        grads.wxh.fill(0f);
-        grads.bh.fill(0f);
-        StepDiagnostics diag = emptyDiagnostics(length);
+        ForwardPass fp = ws.fp;
         // ell_l's target side: its pre-activation a_K (= h_l - const) and the state q it yields.
         ws.targetPre.assign(ws.topPre);
         ws.targetState.assign(ws.topTarget);
@@ -107,18 +94,12 @@ public final class LraReleasedTrainer extends LraTrainer {
             }
             normalize(ws.stepWhh);
             normalize(ws.stepWxh);
-            Ops.axpy(1f, ws.stepWhh, grads.whh);
-            Ops.axpy(1f, ws.stepWxh, grads.wxh);
-            Ops.axpy(1f, ws.stepBh, grads.bh);
-            diag.whhNorms()[l] = ws.stepWhh.norm();
-            diag.wxhNorms()[l] = ws.stepWxh.norm();
-            diag.bhNorms()[l] = ws.stepBh.norm();
+            accumulateStep(ws, diag, l);
             if (l > 1) {
                 targetBelow(ws, w, fp, l, events);
                 ell = localLoss.value(fp.z(l), ws.targetState);
             }
         }
-        return new LraStep(lossNetwork, lossTarget, ws.topTarget, grads, diag, events.count);
     }
 
     /** Backpropagates deltas[l] down to step 0 through the network's own states. */

@@ -24,10 +24,43 @@ public abstract class LraTrainer implements Trainer {
     }
 
     /**
-     * One iteration's targets, updates and diagnostics, without changing the weights. The returned
-     * matrices live in this trainer's workspace until its next call.
+     * One iteration's targets, updates and diagnostics, without changing the weights: the forward
+     * pass, the output-layer update and the top target (shared), then the variant's per-step
+     * targets and updates. The returned matrices live in this trainer's workspace until its next call.
      */
-    public abstract LraStep compute(Weights w, Batch batch);
+    public final LraStep compute(Weights w, Batch batch) {
+        LraWorkspace ws = workspace(w, batch);
+        ZeroEvents events = new ZeroEvents();
+        ws.fp.run(w, batch, InitialState.ZERO);
+        OutputLoss loss = OutputLoss.of(batch);
+        double lossNetwork = loss.value(ws.fp.logits, batch);
+        outputLayer(ws, w, loss, batch, events);
+        double lossTarget = topTarget(ws, w, loss, batch, events);
+        ws.grads.whh.fill(0f);
+        ws.grads.wxh.fill(0f);
+        ws.grads.bh.fill(0f);
+        int length = batch.length();
+        StepDiagnostics diag = new StepDiagnostics(new double[length], new double[length], new double[length], new double[length]);
+        hiddenUpdates(ws, w, batch, diag, events);
+        return new LraStep(lossNetwork, lossTarget, ws.topTarget, ws.grads, diag, events.count);
+    }
+
+    /**
+     * The variant's part of an iteration: given the forward pass in {@code ws.fp} and the top
+     * target in {@code ws.topPre} / {@code ws.topTarget}, adds every step's normalized Whh, Wxh and
+     * bh updates to {@code ws.grads} (zeroed) and fills the per-step diagnostics.
+     */
+    protected abstract void hiddenUpdates(LraWorkspace ws, Weights w, Batch batch, StepDiagnostics diag, ZeroEvents events);
+
+    /** Adds one step's (normalized) updates to the sums and records their norms at index t. */
+    protected static void accumulateStep(LraWorkspace ws, StepDiagnostics diag, int t) {
+        Ops.axpy(1f, ws.stepWhh, ws.grads.whh);
+        Ops.axpy(1f, ws.stepWxh, ws.grads.wxh);
+        Ops.axpy(1f, ws.stepBh, ws.grads.bh);
+        diag.whhNorms()[t] = ws.stepWhh.norm();
+        diag.wxhNorms()[t] = ws.stepWxh.norm();
+        diag.bhNorms()[t] = ws.stepBh.norm();
+    }
 
     @Override
     public StepReport step(Weights w, Batch batch, boolean recordDiagnostics) {
@@ -135,13 +168,4 @@ public abstract class LraTrainer implements Trainer {
         Ops.tanh(q, q);
     }
 
-    /** The network's forward pass from the zero state (LRA trains from it in both variants). */
-    protected static ForwardPass forward(LraWorkspace ws, Weights w, Batch batch) {
-        return ws.fp.run(w, batch, InitialState.ZERO);
-    }
-
-    /** The per-step evidence arrays of one iteration. */
-    protected static StepDiagnostics emptyDiagnostics(int length) {
-        return new StepDiagnostics(new double[length], new double[length], new double[length], new double[length]);
-    }
 }
