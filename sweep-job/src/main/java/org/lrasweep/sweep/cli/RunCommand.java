@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.lrasweep.sweep.analysis.Analysis;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.SweepRunner;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code run SPEC [KEY=VALUE...]}: validates the spec, then runs its missing trials on Spark. */
+/**
+ * {@code run SPEC [KEY=VALUE...]}: validates the spec, runs its missing trials on Spark, then
+ * summarizes the results and writes the report.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run every trial of the sweep not yet committed in its output folder.")
 public final class RunCommand implements Callable<Integer> {
@@ -32,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         SweepRunner.Outcome outcome = SweepRunner.run(spark, spec, trials, log);
         command.commandLine().getOut().println(outcome.summary(spec.name()));
+        if (!outcome.statuses().isEmpty()) {
+            Analysis.run(spark, outcome.output(), true, command.commandLine().getOut());
+        }
         return 0;
     }
 }

@@ -1,0 +1,174 @@
+package org.lrasweep.sweep.analysis;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes the analysis tables under a sweep's output: {@code summary}, {@code comparisons},
+ * {@code learning_curves} and {@code gradient_profiles} as Parquet folders, and CSV copies of
+ * them and of the trials table in {@code csv/} for spreadsheets and for Python without pyarrow.
+ */
+public final class AnalysisTables {
+    private AnalysisTables() {
+    }
+
+    /** Writes every table; returns the names written. */
+    public static List<String> write(SparkSession spark, String output, SweepAnalysis a) throws IOException {
+        List<String> written = new ArrayList<>();
+        written.add(write(spark, output, "summary", summarySchema(), summaryRows(a)));
+        written.add(write(spark, output, "comparisons", comparisonSchema(), comparisonRows(a)));
+        written.add(write(spark, output, "learning_curves", curveSchema(), curveRows(a)));
+        written.add(write(spark, output, "gradient_profiles", profileSchema(), profileRows(a)));
+        StructType trialsSchema = a.trials.isEmpty() ? new StructType() : a.trials.get(0).schema();
+        writeCsv(spark, output, "trials", trialsSchema, a.trials);
+        written.add("csv/trials.csv");
+        return written;
+    }
+
+    private static StructType configColumns(StructType s) {
+        DataType[] types = {DataTypes.StringType, DataTypes.IntegerType, DataTypes.StringType, DataTypes.IntegerType,
+            DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType,
+            DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.StringType,
+            DataTypes.DoubleType, DataTypes.IntegerType, DataTypes.StringType, DataTypes.StringType};
+        for (int i = 0; i < types.length; i++) {
+            s = s.add(Configuration.COLUMNS.get(i), types[i], true);
+        }
+        return s;
+    }
+
+    static StructType summarySchema() {
+        StructType s = new StructType().add("config_id", DataTypes.StringType).add("method", DataTypes.StringType)
+                .add("label", DataTypes.StringType);
+        s = configColumns(s);
+        for (String c : new String[] {"trials", "solved", "plateaued", "max_iterations_reached", "diverged", "failed"}) {
+            s = s.add(c, DataTypes.IntegerType);
+        }
+        for (String c : new String[] {"success_rate", "success_ci_low", "success_ci_high", "median_iterations_to_solve",
+            "q1_iterations_to_solve", "q3_iterations_to_solve", "mean_best_accuracy"}) {
+            s = s.add(c, DataTypes.DoubleType, true);
+        }
+        return s;
+    }
+
+    static List<Row> summaryRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (ConfigurationSummary s : a.summaries) {
+            List<Object> v = new ArrayList<>(List.of(s.config().id(), s.config().method(), s.config().label()));
+            v.addAll(java.util.Arrays.asList(s.config().values()));
+            v.addAll(List.of(s.trials(), s.solved(), s.plateaued(), s.maxIterations(), s.diverged(), s.failed()));
+            for (double d : new double[] {s.successRate(), s.successLow(), s.successHigh(), s.medianIterationsToSolve(),
+                s.q1IterationsToSolve(), s.q3IterationsToSolve(), s.meanBestAccuracy()}) {
+                v.add(Double.isFinite(d) ? d : null);
+            }
+            rows.add(RowFactory.create(v.toArray()));
+        }
+        return rows;
+    }
+
+    static StructType comparisonSchema() {
+        StructType s = new StructType().add("comparison", DataTypes.StringType).add("task", DataTypes.StringType)
+                .add("length", DataTypes.IntegerType);
+        for (String side : new String[] {"regularized", "baseline"}) {
+            s = s.add(side + "_config_id", DataTypes.StringType).add(side + "_label", DataTypes.StringType)
+                    .add(side + "_trials", DataTypes.IntegerType).add(side + "_solved", DataTypes.IntegerType)
+                    .add(side + "_success_rate", DataTypes.DoubleType);
+        }
+        return s.add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
+                .add("difference_ci_high", DataTypes.DoubleType).add("fisher_p", DataTypes.DoubleType)
+                .add("fisher_p_holm", DataTypes.DoubleType);
+    }
+
+    static List<Row> comparisonRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (Comparison c : a.comparisons) {
+            List<Object> v = new ArrayList<>(List.of(c.kind(), c.regularized().config().task(), c.regularized().config().length()));
+            for (ConfigurationSummary s : new ConfigurationSummary[] {c.regularized(), c.baseline()}) {
+                v.addAll(List.of(s.config().id(), s.config().label(), s.ran(), s.solved(), s.successRate()));
+            }
+            v.addAll(List.of(c.difference(), c.low(), c.high(), c.pValue(), c.pHolm()));
+            rows.add(RowFactory.create(v.toArray()));
+        }
+        return rows;
+    }
+
+    static StructType curveSchema() {
+        return new StructType().add("config_id", DataTypes.StringType).add("iteration", DataTypes.IntegerType)
+                .add("fraction_solved", DataTypes.DoubleType, true).add("median_test_accuracy", DataTypes.DoubleType, true)
+                .add("q1_test_accuracy", DataTypes.DoubleType, true).add("q3_test_accuracy", DataTypes.DoubleType, true);
+    }
+
+    static List<Row> curveRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (ConfigurationSummary s : a.summaries) {
+            String id = s.config().id();
+            Map<Integer, Double> solved = a.solvedBy.get(id);
+            for (Map.Entry<Integer, double[]> e : a.learningCurves.get(id).entrySet()) {
+                double[] q = e.getValue();
+                rows.add(RowFactory.create(id, e.getKey(), solved.get(e.getKey()), q[0], q[1], q[2]));
+            }
+        }
+        return rows;
+    }
+
+    static StructType profileSchema() {
+        return new StructType().add("config_id", DataTypes.StringType).add("iteration", DataTypes.IntegerType)
+                .add("step", DataTypes.IntegerType).add("median_local_loss", DataTypes.DoubleType, true)
+                .add("median_whh_norm", DataTypes.DoubleType, true).add("median_wxh_norm", DataTypes.DoubleType, true);
+    }
+
+    static List<Row> profileRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, double[][]> e : a.gradientProfiles.entrySet()) {
+            double[][] p = e.getValue();
+            for (int t = 0; t < p.length; t++) {
+                rows.add(RowFactory.create(e.getKey(), a.profileIteration.get(e.getKey()), t, finite(p[t][0]), finite(p[t][1]),
+                        finite(p[t][2])));
+            }
+        }
+        return rows;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String write(SparkSession spark, String output, String name, StructType schema, List<Row> rows)
+            throws IOException {
+        spark.sparkContext().setJobDescription("lra-sweep: write the " + name + " table");
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite").parquet(output + "/" + name);
+        writeCsv(spark, output, name, schema, rows);
+        return name;
+    }
+
+    private static void writeCsv(SparkSession spark, String output, String name, StructType schema, List<Row> rows)
+            throws IOException {
+        Path file = new Path(output + "/csv/" + name + ".csv");
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (Writer w = new java.io.OutputStreamWriter(fs.create(file, true), StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(schema.fieldNames()).build())) {
+            for (Row r : rows) {
+                List<Object> values = new ArrayList<>();
+                for (StructField f : schema.fields()) {
+                    int i = r.schema() == null ? values.size() : r.fieldIndex(f.name());
+                    values.add(r.isNullAt(i) ? "" : r.get(i));
+                }
+                csv.printRecord(values);
+            }
+        }
+    }
+}

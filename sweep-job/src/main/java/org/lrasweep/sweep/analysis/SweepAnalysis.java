@@ -1,0 +1,248 @@
+package org.lrasweep.sweep.analysis;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The statistics of a sweep's results: per configuration, success rates across seeds with
+ * Wilson intervals and the distribution of iterations to solve; regularized LRA against its
+ * baselines with Newcombe intervals, Fisher exact and Holm-adjusted p-values; and the aggregated
+ * curves the report plots (fraction solved by iteration, median learning curves with quartiles,
+ * median per-step update norms).
+ */
+public final class SweepAnalysis {
+    /** Quantiles as numpy and pandas compute them by default (Hyndman and Fan type 7). */
+    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+
+    public final List<Row> trials;
+    public final List<ConfigurationSummary> summaries;
+    public final List<Comparison> comparisons;
+    /** Per configuration id: iteration -> {median, q1, q3} test accuracy, ended trials carried forward. */
+    public final Map<String, TreeMap<Integer, double[]>> learningCurves;
+    /** Per configuration id: iteration -> fraction of its trials solved by then. */
+    public final Map<String, TreeMap<Integer, Double>> solvedBy;
+    /** Per configuration id: the first check's per-step medians {local loss, Whh norm, Wxh norm}, index = step. */
+    public final Map<String, double[][]> gradientProfiles;
+    /** Per configuration id: the iteration of the first check the gradient profile comes from. */
+    public final Map<String, Integer> profileIteration;
+
+    private SweepAnalysis(List<Row> trials, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
+                          Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
+                          Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration) {
+        this.trials = trials;
+        this.summaries = summaries;
+        this.comparisons = comparisons;
+        this.learningCurves = learningCurves;
+        this.solvedBy = solvedBy;
+        this.gradientProfiles = gradientProfiles;
+        this.profileIteration = profileIteration;
+    }
+
+    /** Reads the tables under output and computes everything. */
+    public static SweepAnalysis of(SparkSession spark, String output) {
+        Dataset<Row> trialsTable = spark.read().parquet(output + "/trials");
+        List<Row> trials = trialsTable.collectAsList();
+        Map<Configuration, List<Row>> byConfig = new LinkedHashMap<>();
+        Map<String, Configuration> configOfTrial = new HashMap<>();
+        for (Row r : trials) {
+            Configuration c = Configuration.of(r);
+            byConfig.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+            configOfTrial.put(r.getAs("trial_id"), c);
+        }
+        List<ConfigurationSummary> summaries = new ArrayList<>();
+        for (Map.Entry<Configuration, List<Row>> e : byConfig.entrySet()) {
+            summaries.add(summarize(e.getKey(), e.getValue()));
+        }
+        summaries.sort(Comparator.comparing((ConfigurationSummary s) -> s.config().task())
+                .thenComparingInt(s -> s.config().length()).thenComparing(s -> s.config().label()));
+
+        Map<String, TreeMap<Integer, Double>> solvedBy = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, Double>> curveOfTrial = new HashMap<>();
+        for (Row r : spark.read().parquet(output + "/curves").select("trial_id", "iteration", "test_accuracy").collectAsList()) {
+            if (!r.isNullAt(2)) {
+                curveOfTrial.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), r.getDouble(2));
+            }
+        }
+        Map<String, TreeMap<Integer, double[]>> learningCurves = new LinkedHashMap<>();
+        for (ConfigurationSummary s : summaries) {
+            String id = s.config().id();
+            List<Row> rows = byConfig.get(s.config());
+            List<TreeMap<Integer, Double>> curves = new ArrayList<>();
+            for (Row r : rows) {
+                TreeMap<Integer, Double> c = curveOfTrial.get(r.<String>getAs("trial_id"));
+                if (c != null) {
+                    curves.add(c);
+                }
+            }
+            learningCurves.put(id, medianCurve(curves, s.config().checkEvery()));
+            solvedBy.put(id, solvedBy(rows, s.config().checkEvery()));
+        }
+
+        Map<String, double[][]> profiles = new LinkedHashMap<>();
+        Map<String, Integer> profileIteration = new HashMap<>();
+        gradientProfiles(spark, output, configOfTrial, profiles, profileIteration);
+        return new SweepAnalysis(trials, summaries, compare(summaries), learningCurves, solvedBy, profiles, profileIteration);
+    }
+
+    static ConfigurationSummary summarize(Configuration c, List<Row> rows) {
+        int solved = 0;
+        int plateaued = 0;
+        int maxIterations = 0;
+        int diverged = 0;
+        int failed = 0;
+        List<Double> solvedAt = new ArrayList<>();
+        double bestSum = 0;
+        int bestCount = 0;
+        for (Row r : rows) {
+            switch (r.<String>getAs("status")) {
+                case "solved" -> {
+                    solved++;
+                    solvedAt.add(r.<Integer>getAs("solved_at").doubleValue());
+                }
+                case "plateaued" -> plateaued++;
+                case "max-iterations" -> maxIterations++;
+                case "diverged" -> diverged++;
+                default -> failed++;
+            }
+            Double best = r.getAs("best_accuracy");
+            if (best != null) {
+                bestSum += best;
+                bestCount++;
+            }
+        }
+        int ran = rows.size() - failed;
+        double rate = ran == 0 ? Double.NaN : (double) solved / ran;
+        double[] ci = ran == 0 ? new double[] {Double.NaN, Double.NaN} : WilsonInterval.of(solved, ran);
+        double[] its = solvedAt.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] q = its.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : QUANTILE.evaluate(its, 0.25, 0.5, 0.75);
+        return new ConfigurationSummary(c, rows.size(), solved, plateaued, maxIterations, diverged, failed, rate, ci[0], ci[1],
+                q[1], q[0], q[2], bestCount == 0 ? Double.NaN : bestSum / bestCount);
+    }
+
+    /** Regularized LRA against its alpha = 0 twin and against every BPTT configuration of its protocol. */
+    static List<Comparison> compare(List<ConfigurationSummary> summaries) {
+        Map<List<Object>, ConfigurationSummary> unregularized = new HashMap<>();
+        Map<List<Object>, List<ConfigurationSummary>> bptt = new HashMap<>();
+        for (ConfigurationSummary s : summaries) {
+            if (s.config().isLra() && s.config().alpha() == 0) {
+                unregularized.put(s.config().lraWithoutAlpha(), s);
+            } else if (!s.config().isLra()) {
+                bptt.computeIfAbsent(s.config().protocol(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Object[]> pairs = new ArrayList<>();
+        for (ConfigurationSummary s : summaries) {
+            if (!s.config().isLra() || s.config().alpha() == 0 || s.ran() == 0) {
+                continue;
+            }
+            ConfigurationSummary twin = unregularized.get(s.config().lraWithoutAlpha());
+            if (twin != null && twin.ran() > 0) {
+                pairs.add(new Object[] {"vs-unregularized", s, twin});
+            }
+            for (ConfigurationSummary b : bptt.getOrDefault(s.config().protocol(), List.of())) {
+                if (b.ran() > 0) {
+                    pairs.add(new Object[] {"vs-bptt", s, b});
+                }
+            }
+        }
+        double[] p = new double[pairs.size()];
+        for (int i = 0; i < p.length; i++) {
+            ConfigurationSummary a = (ConfigurationSummary) pairs.get(i)[1];
+            ConfigurationSummary b = (ConfigurationSummary) pairs.get(i)[2];
+            p[i] = FisherExact.pValue(a.solved(), a.ran(), b.solved(), b.ran());
+        }
+        double[] holm = HolmAdjustment.adjust(p);
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            ConfigurationSummary a = (ConfigurationSummary) pairs.get(i)[1];
+            ConfigurationSummary b = (ConfigurationSummary) pairs.get(i)[2];
+            double[] ci = NewcombeDifferenceInterval.of(a.solved(), a.ran(), b.solved(), b.ran());
+            out.add(new Comparison((String) pairs.get(i)[0], a, b, a.successRate() - b.successRate(), ci[0], ci[1], p[i], holm[i]));
+        }
+        return out;
+    }
+
+    /** Fraction of the configuration's trials solved by each check iteration. */
+    static TreeMap<Integer, Double> solvedBy(List<Row> rows, int checkEvery) {
+        int last = rows.stream().mapToInt(r -> r.<Integer>getAs("iterations")).max().orElse(0);
+        TreeMap<Integer, Double> out = new TreeMap<>();
+        for (int i = checkEvery; i <= last; i += checkEvery) {
+            int it = i;
+            long n = rows.stream().filter(r -> r.getAs("solved_at") != null && r.<Integer>getAs("solved_at") <= it).count();
+            out.put(i, (double) n / rows.size());
+        }
+        return out;
+    }
+
+    /**
+     * Median and quartiles of test accuracy over trials at every check; a trial that ended keeps its
+     * last value (a solved trial stays solved).
+     */
+    static TreeMap<Integer, double[]> medianCurve(List<TreeMap<Integer, Double>> curves, int checkEvery) {
+        TreeMap<Integer, double[]> out = new TreeMap<>();
+        int last = curves.stream().filter(c -> !c.isEmpty()).mapToInt(TreeMap::lastKey).max().orElse(0);
+        for (int i = checkEvery; i <= last; i += checkEvery) {
+            List<Double> values = new ArrayList<>();
+            for (TreeMap<Integer, Double> c : curves) {
+                Map.Entry<Integer, Double> e = c.floorEntry(i);
+                if (e != null) {
+                    values.add(e.getValue());
+                }
+            }
+            if (!values.isEmpty()) {
+                double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] q = QUANTILE.evaluate(v, 0.5, 0.25, 0.75);
+                out.put(i, q);
+            }
+        }
+        return out;
+    }
+
+    /** Medians over seeds of the first check's per-step local losses and update norms. */
+    private static void gradientProfiles(SparkSession spark, String output, Map<String, Configuration> configOfTrial,
+                                         Map<String, double[][]> profiles, Map<String, Integer> profileIteration) {
+        Dataset<Row> g = spark.read().parquet(output + "/gradients");
+        Dataset<Row> first = g.groupBy("trial_id").agg(min("iteration").as("first"));
+        List<Row> rows = g.join(first, "trial_id").where(col("iteration").equalTo(col("first")))
+                .select("trial_id", "iteration", "step", "local_loss", "whh_norm", "wxh_norm").collectAsList();
+        Map<String, Map<Integer, List<double[]>>> values = new HashMap<>();
+        for (Row r : rows) {
+            Configuration c = configOfTrial.get(r.getString(0));
+            if (c == null) {
+                continue;
+            }
+            profileIteration.merge(c.id(), r.getInt(1), Math::min);
+            values.computeIfAbsent(c.id(), k -> new TreeMap<>()).computeIfAbsent(r.getInt(2), k -> new ArrayList<>())
+                    .add(new double[] {r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
+                        r.isNullAt(5) ? Double.NaN : r.getDouble(5)});
+        }
+        for (Map.Entry<String, Map<Integer, List<double[]>>> e : values.entrySet()) {
+            int steps = e.getValue().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            double[][] profile = new double[steps][3];
+            for (double[] row : profile) {
+                Arrays.fill(row, Double.NaN);
+            }
+            for (Map.Entry<Integer, List<double[]>> s : e.getValue().entrySet()) {
+                for (int k = 0; k < 3; k++) {
+                    int col = k;
+                    double[] v = s.getValue().stream().mapToDouble(x -> x[col]).filter(Double::isFinite).toArray();
+                    profile[s.getKey()][k] = v.length == 0 ? Double.NaN : QUANTILE.evaluate(v, 0.5);
+                }
+            }
+            profiles.put(e.getKey(), profile);
+        }
+    }
+}
