@@ -27,11 +27,41 @@ ensure_built() {
 }
 
 # spark-submit ARGS...: the distribution's when on PATH, else SparkSubmit from the Maven-resolved jars.
-spark_submit() {
+_spark_submit() {
   if command -v spark-submit >/dev/null 2>&1; then
     spark-submit --driver-java-options "-Dlog4j2.configurationFile=file:$LOG4J_CONF" "$@"
   else
     java "${SPARK_JAVA_FLAGS[@]}" -Xmx"${DRIVER_MEMORY:-4g}" "-Dlog4j2.configurationFile=file:$LOG4J_CONF" \
       -cp "$(cat "$SPARK_CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit "$@"
   fi
+}
+
+# A SPARK_HOME made of links to the Maven-resolved Spark jars: what a standalone Worker launches
+# executors from when no Spark distribution is installed.
+ensure_spark_home() {
+  # A distribution's load-spark-env.sh sets this; Spark's launcher needs it to find jars/.
+  export SPARK_SCALA_VERSION="${SPARK_SCALA_VERSION:-2.13}"
+  if [[ -n "${SPARK_HOME:-}" && -d "$SPARK_HOME/jars" ]]; then
+    return
+  fi
+  export SPARK_HOME="$root/sweep-job/target/spark-home"
+  if [[ ! -d "$SPARK_HOME/jars" || "$SPARK_CLASSPATH_FILE" -nt "$SPARK_HOME/jars" ]]; then
+    rm -rf "$SPARK_HOME"
+    mkdir -p "$SPARK_HOME/jars"
+    tr ':' '\n' < "$SPARK_CLASSPATH_FILE" | while read -r jar; do ln -s "$jar" "$SPARK_HOME/jars/"; done
+  fi
+}
+
+spark_submit() { _spark_submit "$@"; }
+
+# Flags every cluster submission shares: one ND4J/OpenBLAS thread per task on executors, tasks per
+# executor = executor cores, the job's logging.
+CLUSTER_CONF=(--conf spark.executorEnv.OMP_NUM_THREADS=1 --conf spark.executorEnv.OPENBLAS_NUM_THREADS=1
+  --conf spark.task.cpus=1 --conf spark.ui.showConsoleProgress=false)
+
+# The spec travels with --files (cluster deploy modes read it from there); extra KEY=VALUE overrides follow.
+submit_sweep() {
+  local spec="$1"
+  shift
+  spark_submit "${CLUSTER_CONF[@]}" --files "$spec" --class org.lrasweep.sweep.SweepMain "$JOB_JAR" run "$spec" "$@"
 }
