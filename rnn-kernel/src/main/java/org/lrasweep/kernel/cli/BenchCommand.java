@@ -9,6 +9,7 @@ import org.lrasweep.kernel.model.Weights;
 import org.lrasweep.kernel.random.NumpyRandomState;
 import org.lrasweep.kernel.task.Batch;
 import org.lrasweep.kernel.task.Task;
+import org.lrasweep.kernel.train.Algorithm;
 import org.lrasweep.kernel.train.Trainer;
 import org.lrasweep.kernel.train.TrialConfig;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,6 +40,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--eval-repeats", defaultValue = "3", description = "evaluations timed; the median is reported (default: ${DEFAULT-VALUE})")
     int evalRepeats;
+
+    /**
+     * The matrix-product FLOPs of one BPTT iteration: forward {@code x Wxh}, {@code z Whh} and the
+     * read-out; backward the deltas through Whh and Why and the three weight gradients.
+     */
+    static double bpttFlops(int t, int b, int h, int i, int o) {
+        return 6.0 * (t - 1) * b * h * h + 4.0 * t * b * i * h + 6.0 * b * h * o;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -77,8 +86,13 @@ final class BenchCommand implements Callable<Integer> {
                 .put("ms_per_iteration", msPerIteration)
                 .put("eval_ms", evalMs[evalRepeats / 2])
                 .put("input_size", task.inputSize()).put("output_size", task.outputSize())
+
                 .put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
                 .put("nd4j_max_threads", Nd4j.getEnvironment().maxThreads());
+        // Useful FLOP rate of BPTT's matrix products (not defined here for LRA's target searches).
+        ResultJson.number(out, "gflops", config.algorithm() == Algorithm.BPTT
+                ? bpttFlops(config.length(), config.batch(), config.hidden(), task.inputSize(), task.outputSize()) / msPerIteration / 1e6
+                : Double.NaN);
         spec.commandLine().getOut().println(ResultJson.MAPPER.writeValueAsString(out));
         return 0;
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "Train, check and benchmark the lra-sweep RNN kernel.",
-        subcommands = {CheckFixtureCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {CheckFixtureCommand.class, TrainCommand.class, BenchCommand.class, RoofCommand.class})
 public final class KernelCli {
     public static void main(String[] args) {
         System.exit(run(args));

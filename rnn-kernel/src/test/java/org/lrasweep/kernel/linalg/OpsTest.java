@@ -1,19 +1,37 @@
 package org.lrasweep.kernel.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class OpsTest {
     @Test
-    void tanhIsTheCorrectlyRoundedFloat() {
+    void scalarTanhIsTheCorrectlyRoundedFloat() {
         for (int i = -1_000_000; i <= 1_000_000; i += 7) {
             float x = (float) (i * 1e-5);
-            assertEquals((float) Math.tanh(x), Ops.tanh(x), "tanh(" + x + ")");
+            assertEquals((float) Math.tanh(x), Ops.scalarTanh(x), "tanh(" + x + ")");
         }
-        assertEquals(1f, Ops.tanh(50f));
-        assertEquals(-1f, Ops.tanh(-50f));
-        assertEquals(0f, Ops.tanh(0f));
+        assertEquals(1f, Ops.scalarTanh(50f));
+        assertEquals(-1f, Ops.scalarTanh(-50f));
+        assertEquals(0f, Ops.scalarTanh(0f));
+    }
+
+    @Test
+    void matrixTanhIsVectorizedHereAndWithinOneUlp() {
+        assertTrue(Ops.vectorized(), "tests run with --add-modules=jdk.incubator.vector");
+        int n = 200_001;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) ((i - n / 2) * 1e-4);
+        }
+        Matrix in = Matrix.of(x, 1, n);
+        Matrix out = Matrix.zeros(1, n);
+        Ops.tanh(in.rows(0, 1), out);
+        for (int i = 0; i < n; i++) {
+            float exact = (float) Math.tanh(x[i]);
+            assertTrue(Math.abs(out.get(i) - exact) <= Math.ulp(exact), "tanh(" + x[i] + ") = " + out.get(i));
+        }
     }
 
     @Test
