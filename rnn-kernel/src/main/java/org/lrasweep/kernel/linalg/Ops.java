@@ -10,31 +10,13 @@ public final class Ops {
     private Ops() {
     }
 
-    private static final boolean VECTORIZED = vectorApiPresent();
-
-    private static boolean vectorApiPresent() {
-        try {
-            Class.forName("jdk.incubator.vector.FloatVector");
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    /**
-     * Whether tanh runs on the Vector API ({@code --add-modules=jdk.incubator.vector}, which every
-     * launcher of this project passes) or on the scalar form. The two may differ in the last bit.
-     */
-    public static boolean vectorized() {
-        return VECTORIZED;
-    }
-
     /**
      * tanh in double from {@code exp(-2|x|)}, rounded to float: the correctly rounded float32 tanh
      * in practice (0 ulp from {@code (float) Math.tanh(x)} over [-10, 10] in steps of 1e-5) and 3
-     * times faster than {@link Math#tanh}; the fallback when the Vector API is absent. (A rational
-     * float approximation, Eigen's, is faster but 7 ulp off, which halves the margin of the
-     * tightest LRA fixture.)
+     * times faster than {@link Math#tanh}. Deterministic: the same bits in every JIT tier. Rejected
+     * alternatives (see README, "How the kernel is fast"): Eigen's rational approximation (7 ulp off,
+     * halving the tightest LRA fixture's margin) and the Vector API's TANH (SVML once C2 compiles
+     * the loop, Math.tanh before: results would depend on JIT warm-up).
      */
     public static float scalarTanh(float x) {
         double e = Math.exp(-2.0 * Math.abs((double) x));
@@ -42,13 +24,9 @@ public final class Ops {
         return (float) (x < 0 ? -t : t);
     }
 
-    /** dst = tanh(src), vectorized when the Vector API is present (within 1 ulp). */
+    /** dst = tanh(src), element by element with {@link #scalarTanh}. */
     public static void tanh(Matrix src, Matrix dst) {
         src.requireSameShape(dst);
-        if (VECTORIZED) {
-            VectorTanh.apply(src.buffer(), src.offset(), dst.buffer(), dst.offset(), src.size());
-            return;
-        }
         FloatBuffer s = src.buffer();
         FloatBuffer d = dst.buffer();
         int so = src.offset();

@@ -38,12 +38,24 @@ final class GradientFlowRegularizer {
      * deliberate departure from the authors' code, whose target loop turns it into NaN).
      */
     boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix dW, Matrix dA) {
+        return derivatives(g, w, a, null, dW, dA);
+    }
+
+    /**
+     * As {@link #derivatives(Matrix, Matrix, Matrix, Matrix, Matrix)}, given {@code tanh(a)} when the
+     * caller has it (the target searches do): tanh is the costliest element-wise operation here.
+     */
+    boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix tanhOfA, Matrix dW, Matrix dA) {
         double gNorm = g.norm();
         if (gNorm == 0) {
             return false;
         }
         Matrix.multiply(g, false, w, true, gw);
-        Ops.tanh(a, tanhA);
+        Matrix tanhA = tanhOfA;
+        if (tanhA == null) {
+            tanhA = this.tanhA;
+            Ops.tanh(a, tanhA);
+        }
         if (diagonalQuirk) {
             for (int b = 0; b < a.rows; b++) {
                 float t = tanhA.get(b, b);

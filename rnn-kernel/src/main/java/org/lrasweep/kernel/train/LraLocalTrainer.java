@@ -80,7 +80,7 @@ public final class LraLocalTrainer extends LraTrainer {
             Matrix.multiply(ws.signal, false, w.whh, true, ws.g);
             Ops.throughTanh(ws.g, ws.tanhA, ws.g);
             if (settings.alpha() > 0) {
-                addOmegaForA(ws, ws.signal, w.whh, a, ws.g, events);
+                addOmegaForA(ws, ws.signal, w.whh, a, ws.tanhA, ws.g, events);
             }
             descend(a, ws.g);
         }

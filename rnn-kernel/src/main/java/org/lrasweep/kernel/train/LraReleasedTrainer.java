@@ -142,7 +142,8 @@ public final class LraReleasedTrainer extends LraTrainer {
                 Ops.throughTanh(ws.g, ws.tanhA, ws.g);
             }
             if (settings.alpha() > 0) {
-                addOmegaForA(ws, ws.stateSide, w.whh, a, ws.g, events);
+                // tanh(a) is in tanhA once recompute has run (k > 0); the first step computes its own.
+                addOmegaForA(ws, ws.stateSide, w.whh, a, k > 0 ? ws.tanhA : null, ws.g, events);
             }
             descend(a, ws.g);
         }

@@ -101,9 +101,9 @@ public abstract class LraTrainer implements Trainer {
         Ops.axpy((float) (-settings.beta() * f), g, a);
     }
 
-    /** Adds alpha dOmega/da to g, or counts a skipped Omega. */
-    protected void addOmegaForA(LraWorkspace ws, Matrix signal, Matrix w, Matrix a, Matrix g, ZeroEvents events) {
-        if (ws.omega.derivatives(signal, w, a, null, ws.omegaA)) {
+    /** Adds alpha dOmega/da to g, or counts a skipped Omega; tanhOfA is tanh(a) when known, else null. */
+    protected void addOmegaForA(LraWorkspace ws, Matrix signal, Matrix w, Matrix a, Matrix tanhOfA, Matrix g, ZeroEvents events) {
+        if (ws.omega.derivatives(signal, w, a, tanhOfA, null, ws.omegaA)) {
             Ops.axpy((float) settings.alpha(), ws.omegaA, g);
         } else {
             events.count++;
@@ -145,7 +145,7 @@ public abstract class LraTrainer implements Trainer {
             Matrix.multiply(ws.dO, false, w.why, true, ws.g);
             Ops.throughTanh(ws.g, ws.tanhA, ws.g);
             if (settings.alpha() > 0) {
-                addOmegaForA(ws, ws.dO, w.why, a, ws.g, events);
+                addOmegaForA(ws, ws.dO, w.why, a, ws.tanhA, ws.g, events);
             }
             descend(a, ws.g);
         }
