@@ -3,7 +3,6 @@ package org.lrasweep.sweep;
 import java.io.PrintWriter;
 import org.lrasweep.sweep.cli.PlanCommand;
 import org.lrasweep.sweep.cli.ReportCommand;
-import org.lrasweep.sweep.cli.SummarizeCommand;
 import org.lrasweep.sweep.cli.RunCommand;
 import org.lrasweep.kernel.cli.UsageErrors;
 import picocli.CommandLine;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lra-sweep", mixinStandardHelpOptions = true,
         description = "Run grids of BPTT and LRA RNN trials on Spark.",
-        subcommands = {RunCommand.class, PlanCommand.class, SummarizeCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, ReportCommand.Summarize.class, ReportCommand.class})
 public final class SweepMain {
     public static void main(String[] args) {
         int status = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

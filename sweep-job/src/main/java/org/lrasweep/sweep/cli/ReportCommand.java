@@ -8,20 +8,42 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code report OUTPUT}: the analysis tables and {@code OUTPUT/report/index.html}. */
+/**
+ * {@code report OUTPUT}: the analysis tables and {@code OUTPUT/report/index.html};
+ * {@code summarize OUTPUT}: the tables alone. Both rerun what a sweep does at its end.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Summarize a sweep's results and write OUTPUT/report/index.html with its figures.")
-public final class ReportCommand implements Callable<Integer> {
+public class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
     @Mixin
     OutputArgument output;
 
+    private final boolean withFigures;
+
+    public ReportCommand() {
+        this(true);
+    }
+
+    ReportCommand(boolean withFigures) {
+        this.withFigures = withFigures;
+    }
+
     @Override
     public Integer call() throws Exception {
-        SparkSession spark = SparkSession.builder().appName("lra-sweep report").getOrCreate();
-        Analysis.run(spark, output.qualified(spark), true, command.commandLine().getOut());
+        SparkSession spark = SparkSession.builder().appName("lra-sweep " + command.name()).getOrCreate();
+        Analysis.run(spark, output.qualified(spark), withFigures, command.commandLine().getOut());
         return 0;
+    }
+
+    /** {@code summarize}: the report without its figures. */
+    @Command(name = "summarize", mixinStandardHelpOptions = true,
+            description = "Recompute the summary, comparisons, learning_curves and gradient_profiles tables (Parquet and csv/).")
+    public static final class Summarize extends ReportCommand {
+        public Summarize() {
+            super(false);
+        }
     }
 }

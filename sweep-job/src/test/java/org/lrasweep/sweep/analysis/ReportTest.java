@@ -104,6 +104,21 @@ class ReportTest {
         assertTrue(Files.size(screenshot) > 50_000, "screenshot of the report");
     }
 
+    @Test
+    void theCommandsRerunTheAnalysisOnAnOutputFolder() throws IOException {
+        Files.delete(OUTPUT.resolve("csv").resolve("summary.csv"));
+        StringWriter out = new StringWriter();
+        int status = org.lrasweep.sweep.SweepMain.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "summarize", OUTPUT.toString());
+        assertEquals(0, status);
+        assertTrue(out.toString().contains("summary of 18 trials in 6 configurations, 4 comparisons"), out.toString());
+        assertTrue(Files.size(OUTPUT.resolve("csv").resolve("summary.csv")) > 0);
+        StringWriter err = new StringWriter();
+        assertEquals(2, org.lrasweep.sweep.SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "report", OUTPUT.resolve("no-such-sweep").toString()));
+        assertTrue(err.toString().startsWith("error: no trials table under "), err.toString());
+    }
+
     private static List<String> concat(List<String> a, String... b) {
         return Stream.concat(a.stream(), Stream.of(b)).toList();
     }
