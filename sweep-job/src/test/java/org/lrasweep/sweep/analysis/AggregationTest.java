@@ -1,0 +1,56 @@
+package org.lrasweep.sweep.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of the analysis: curve aggregation and the report's choice of lines. */
+class AggregationTest {
+    @Test
+    void endedTrialsKeepTheirLastAccuracyInTheMedianCurve() {
+        TreeMap<Integer, Double> solvedEarly = new TreeMap<>(java.util.Map.of(10, 0.5, 20, 1.0));
+        TreeMap<Integer, Double> slow = new TreeMap<>(java.util.Map.of(10, 0.25, 20, 0.5, 30, 0.75, 40, 0.75));
+        TreeMap<Integer, Double> plateau = new TreeMap<>(java.util.Map.of(10, 0.25, 20, 0.25, 30, 0.25));
+        TreeMap<Integer, double[]> curve = SweepAnalysis.medianCurve(List.of(solvedEarly, slow, plateau), 10);
+        assertEquals(Set.of(10, 20, 30, 40), curve.keySet());
+        // At 40 the values are 1.0 (carried), 0.75, 0.25 (carried): median 0.75, quartiles (type 7) 0.5 and 0.875.
+        assertArrayEquals(new double[] {0.75, 0.5, 0.875}, curve.get(40), 1e-12);
+        assertArrayEquals(new double[] {0.25, 0.25, 0.375}, curve.get(10), 1e-12);
+    }
+
+    @Test
+    void linesShowEveryConfigurationOrTheBestOfEachMethod() {
+        List<ConfigurationSummary> few = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            few.add(summary("lra", 0.1, 0.1 * (i + 1), i, Double.NaN));
+        }
+        assertEquals(few, ReportWriter.linesFor(few));
+
+        List<ConfigurationSummary> grid = new ArrayList<>();
+        for (double lr : new double[] {0.1, 0.01, 0.001}) {
+            grid.add(summary("bptt", 0, lr, 4, 100 / lr));
+            grid.add(summary("lra", 0, lr, 1, 500));
+            grid.add(summary("lra", 1, lr, lr == 0.01 ? 3 : 2, lr == 0.01 ? 900 : 300));
+        }
+        List<ConfigurationSummary> lines = ReportWriter.linesFor(grid);
+        assertEquals(3, lines.size(), "one line per method");
+        // BPTT: all 4/4, the fewest iterations wins; LRA a=1: the highest success rate wins over speed.
+        assertEquals(Set.of("BPTT 0.1", "LRA released 0.1", "LRA released a=1 0.01"),
+                lines.stream().map(s -> s.config().method() + " " + s.config().learningRate()).collect(Collectors.toSet()));
+    }
+
+    private static ConfigurationSummary summary(String algorithm, double alpha, double lr, int solved, double median) {
+        boolean lra = algorithm.equals("lra");
+        Configuration c = new Configuration("temporal-order", 20, algorithm, 100, 20, 10000, 100, 30, 100000, 1e-4, lr, 1.0,
+                alpha, lra ? "released" : null, lra ? 10.0 : null, lra ? 10 : null, lra ? "clip" : null, lra ? "log-penalty" : null);
+        double rate = solved / 4.0;
+        double[] ci = WilsonInterval.of(solved, 4);
+        return new ConfigurationSummary(c, 4, solved, 4 - solved, 0, 0, 0, rate, ci[0], ci[1], median, median, median, 0.9);
+    }
+}
