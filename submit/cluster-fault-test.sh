@@ -116,8 +116,7 @@ spec="$work/cluster.conf"
 TRIALS=12
 
 log "reference: the same spec in local mode"
-_spark_submit --master "local[2]" --conf spark.ui.showConsoleProgress=false --class org.lrasweep.sweep.SweepMain \
-  "$JOB_JAR" run "$spec" "output=$work/local" spark.progress=false >"$work/local.log" 2>&1 || fail "local run (see local.log)"
+run_local 2 run "$spec" "output=$work/local" spark.progress=false >"$work/local.log" 2>&1 || fail "local run (see local.log)"
 log "local run: $(committed "$work/local") trials committed"
 
 "${DAEMON_CMD[@]}" -Xmx512m -Dspark.worker.timeout=10 org.apache.spark.deploy.master.Master --host 127.0.0.1 \

@@ -54,6 +54,17 @@ ensure_spark_home() {
 
 spark_submit() { _spark_submit "$@"; }
 
+# run_local DEFAULT_CORES JOB_ARGS...: the job in Spark local mode (LOCAL_CORES overrides the
+# cores), one ND4J thread per task, built first when needed.
+run_local() {
+  local cores="$1"
+  shift
+  ensure_built
+  export OMP_NUM_THREADS=1 SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  spark_submit --master "local[${LOCAL_CORES:-$cores}]" --conf spark.ui.showConsoleProgress=false \
+    --class org.lrasweep.sweep.SweepMain "$JOB_JAR" "$@"
+}
+
 # Flags every cluster submission shares: one ND4J/OpenBLAS thread per task on executors, tasks per
 # executor = executor cores, the job's logging.
 CLUSTER_CONF=(--conf spark.executorEnv.OMP_NUM_THREADS=1 --conf spark.executorEnv.OPENBLAS_NUM_THREADS=1

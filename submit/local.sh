@@ -8,7 +8,4 @@ if [[ $# -lt 1 ]]; then
   echo "usage: submit/local.sh SPEC [KEY=VALUE...]" >&2
   exit 2
 fi
-ensure_built
-export OMP_NUM_THREADS=1 SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-spark_submit --master "local[${LOCAL_CORES:-*}]" --conf spark.ui.showConsoleProgress=false \
-  --class org.lrasweep.sweep.SweepMain "$JOB_JAR" run "$@"
+run_local '*' run "$@"

@@ -7,7 +7,4 @@ if [[ $# -ne 1 ]]; then
   echo "usage: submit/report.sh OUTPUT" >&2
   exit 2
 fi
-ensure_built
-export OMP_NUM_THREADS=1 SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-spark_submit --master "local[${LOCAL_CORES:-2}]" --conf spark.ui.showConsoleProgress=false \
-  --class org.lrasweep.sweep.SweepMain "$JOB_JAR" "${SUBMIT_COMMAND:-report}" "$1"
+run_local 2 "${SUBMIT_COMMAND:-report}" "$1"

@@ -53,13 +53,6 @@ public final class Matrix {
         return m;
     }
 
-    /** A copy of a 2-D (or 1-D, read as one row) ND4J array. */
-    public static Matrix copyOf(INDArray a) {
-        int r = a.rank() == 1 ? 1 : (int) a.rows();
-        int c = a.rank() == 1 ? (int) a.length() : (int) a.columns();
-        return of(a.dup('c').castTo(DataType.FLOAT).data().asFloat(), r, c);
-    }
-
     /** Rows {@code [from, to)} as a view sharing this matrix's memory. */
     public Matrix rows(int from, int to) {
         if (from < 0 || to > rows || from >= to) {
@@ -98,11 +91,6 @@ public final class Matrix {
         return out;
     }
 
-    /** A copy as a new ND4J array. */
-    public INDArray toINDArray() {
-        return Nd4j.create(toArray(), new long[] {rows, cols}, DataType.FLOAT);
-    }
-
     /** A deep copy. */
     public Matrix copy() {
         return of(toArray(), rows, cols);
@@ -138,16 +126,6 @@ public final class Matrix {
     /** Frobenius norm. */
     public double norm() {
         return Math.sqrt(sumSquares());
-    }
-
-    /** True when every entry is finite. */
-    public boolean isFinite() {
-        for (int i = 0, n = size(); i < n; i++) {
-            if (!Float.isFinite(buffer.get(offset + i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     void requireSameShape(Matrix other) {

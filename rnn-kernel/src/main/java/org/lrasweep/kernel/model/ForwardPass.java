@@ -28,7 +28,6 @@ public final class ForwardPass {
     private final Matrix[] preSteps;
     private final Matrix[] stateSteps;
     private final Matrix[] derivativeSteps;
-    private Batch batch;
 
     /** A workspace for batches of B sequences of length T through H hidden units and O outputs. */
     public ForwardPass(int length, int batchSize, int hidden, int outputs) {
@@ -65,7 +64,6 @@ public final class ForwardPass {
         if (!fits(w, b)) {
             throw new IllegalArgumentException("forward workspace does not fit the batch or weights");
         }
-        this.batch = b;
         ElmanRnn.projectInputs(w, b, projected);
         Matrix previous = null;
         if (init == InitialState.RELEASED) {
@@ -85,11 +83,6 @@ public final class ForwardPass {
         Matrix.multiply(previous, false, w.why, false, logits);
         Ops.addRowVector(logits, w.by);
         return this;
-    }
-
-    /** The batch of the last run. */
-    public Batch batch() {
-        return batch;
     }
 
     /** x_t Wxh + bh, [B, H]. */

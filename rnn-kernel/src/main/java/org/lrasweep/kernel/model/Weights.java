@@ -52,9 +52,4 @@ public final class Weights {
     public Weights copy() {
         return new Weights(wxh.copy(), whh.copy(), why.copy(), bh.copy(), by.copy());
     }
-
-    /** True when every entry of every parameter is finite. */
-    public boolean isFinite() {
-        return wxh.isFinite() && whh.isFinite() && why.isFinite() && bh.isFinite() && by.isFinite();
-    }
 }

@@ -42,15 +42,15 @@ public final class LraReleasedTrainer extends LraTrainer {
         LocalLoss localLoss = settings.localLoss();
         Matrix inputs = batch.inputMatrix();
         ForwardPass fp = ws.fp;
-        // ell_l's target side: its pre-activation a_K (= h_l - const) and the state q it yields.
-        ws.targetPre.assign(ws.topPre);
+        // ell_l's target side: tanh(a_K) of its pre-activation a_K (= h_l - const) in tanhA, and the
+        // state q it yields. At the top both are the top target; below, targetBelow leaves them.
+        ws.tanhA.assign(ws.topTarget);
         ws.targetState.assign(ws.topTarget);
         double ell = localLoss.value(fp.last(), ws.targetState);
         for (int l = length - 1; l >= 1; l--) {
             diag.localLosses()[l] = ell;
             // e = d ell / dh_l along every path, written where the chain to step 0 starts.
             Matrix e = ws.deltaSteps[l];
-            Ops.tanh(ws.targetPre, ws.tanhA);
             boolean regularize;
             if (l == length - 1) {
                 // ell = L(z_{T-1}, tanh(a_K)): stateSide = dL/dz, the target side is its negative.
@@ -127,7 +127,7 @@ public final class LraReleasedTrainer extends LraTrainer {
      * loss, whose gradient at h_{l-1} the chain already holds in deltas[l-1]; after that
      * {@code E_k = L(z_l, q_k)} with {@code q_k = tanh(tanh(a_k) Whh + x_l Wxh + bh)}, reaching
      * a_k through q_k only. Omega's g is dE_k/dq_k (q_0 = z_l, whose signal is in stateSide),
-     * W = Whh, with the diagonal s. Leaves a_K in targetPre and q_K in targetState.
+     * W = Whh, with the diagonal s. Leaves a_K in targetPre, tanh(a_K) in tanhA and q_K in targetState.
      */
     private void targetBelow(LraWorkspace ws, Weights w, ForwardPass fp, int l, ZeroEvents events) {
         Matrix a = ws.targetPre;

@@ -40,10 +40,6 @@ public final class ResultStore implements Serializable {
         this.output = output;
     }
 
-    public String output() {
-        return output;
-    }
-
     /** The folder of one table. */
     public Path table(String name) {
         return new Path(output, name);
