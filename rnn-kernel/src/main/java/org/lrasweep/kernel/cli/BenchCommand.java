@@ -3,6 +3,7 @@ package org.lrasweep.kernel.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.lrasweep.kernel.linalg.Ops;
 import org.lrasweep.kernel.model.Evaluator;
 import org.lrasweep.kernel.model.OrthogonalInit;
 import org.lrasweep.kernel.model.Weights;
@@ -87,6 +88,8 @@ final class BenchCommand implements Callable<Integer> {
                 .put("eval_ms", evalMs[evalRepeats / 2])
                 .put("input_size", task.inputSize()).put("output_size", task.outputSize())
 
+                .put("simd", Ops.simd())
+                .put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "detected"))
                 .put("omp_num_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
                 .put("nd4j_max_threads", Nd4j.getEnvironment().maxThreads());
         // Useful FLOP rate of BPTT's matrix products (not defined here for LRA's target searches).

@@ -1,6 +1,9 @@
 package org.lrasweep.kernel.linalg;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,14 +24,16 @@ public final class Matrix {
     public final int rows;
     public final int cols;
     private final INDArray owner;
+    private final ByteBuffer bytes;
     private final FloatBuffer buffer;
     private final int offset;
     private final FloatPointer pointer;
 
-    private Matrix(int rows, int cols, INDArray owner, FloatBuffer buffer, int offset, FloatPointer pointer) {
+    private Matrix(int rows, int cols, INDArray owner, ByteBuffer bytes, FloatBuffer buffer, int offset, FloatPointer pointer) {
         this.rows = rows;
         this.cols = cols;
         this.owner = owner;
+        this.bytes = bytes;
         this.buffer = buffer;
         this.offset = offset;
         this.pointer = pointer;
@@ -40,7 +45,9 @@ public final class Matrix {
             throw new IllegalArgumentException("matrix shape must be positive, got " + rows + "x" + cols);
         }
         INDArray a = Nd4j.zeros(DataType.FLOAT, rows, cols);
-        return new Matrix(rows, cols, a, a.data().asNioFloat(), 0, new FloatPointer(a.data().addressPointer()));
+        FloatPointer pointer = new FloatPointer(a.data().addressPointer());
+        ByteBuffer bytes = new BytePointer(pointer).capacity(4L * rows * cols).asByteBuffer().order(ByteOrder.nativeOrder());
+        return new Matrix(rows, cols, a, bytes, bytes.asFloatBuffer(), 0, pointer);
     }
 
     /** A new matrix holding the given row-major values. */
@@ -59,7 +66,7 @@ public final class Matrix {
             throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of " + rows);
         }
         int start = offset + from * cols;
-        return new Matrix(to - from, cols, owner, buffer, start, new FloatPointer(pointer).position(pointer.position() + (long) from * cols));
+        return new Matrix(to - from, cols, owner, bytes, buffer, start, new FloatPointer(pointer).position(pointer.position() + (long) from * cols));
     }
 
     /** Number of entries. */
@@ -99,9 +106,7 @@ public final class Matrix {
     /** Copies src (same shape) into this matrix. */
     public Matrix assign(Matrix src) {
         requireSameShape(src);
-        for (int i = 0, n = size(); i < n; i++) {
-            buffer.put(offset + i, src.buffer.get(src.offset + i));
-        }
+        buffer.put(offset, src.buffer, src.offset, size());
         return this;
     }
 
@@ -113,14 +118,9 @@ public final class Matrix {
         return this;
     }
 
-    /** Sum of squares, accumulated in double. */
+    /** Sum of squares, accumulated in double (see {@link Ops#sumSquares}). */
     public double sumSquares() {
-        double s = 0;
-        for (int i = 0, n = size(); i < n; i++) {
-            double v = buffer.get(offset + i);
-            s += v * v;
-        }
-        return s;
+        return Ops.sumSquares(this);
     }
 
     /** Frobenius norm. */
@@ -136,6 +136,11 @@ public final class Matrix {
 
     FloatBuffer buffer() {
         return buffer;
+    }
+
+    /** The whole allocation's bytes (native order); entry i of this matrix is at byte 4 (offset + i). */
+    ByteBuffer bytes() {
+        return bytes;
     }
 
     int offset() {

@@ -10,42 +10,63 @@ public final class Ops {
     private Ops() {
     }
 
+    private static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("lrasweep.scalar");
+
     /**
-     * tanh in double from {@code exp(-2|x|)}, rounded to float: the correctly rounded float32 tanh
-     * in practice (0 ulp from {@code (float) Math.tanh(x)} over [-10, 10] in steps of 1e-5) and 3
-     * times faster than {@link Math#tanh}. Deterministic: the same bits in every JIT tier. Rejected
-     * alternatives (see README, "How the kernel is fast"): Eigen's rational approximation (7 ulp off,
-     * halving the tightest LRA fixture's margin) and the Vector API's TANH (SVML once C2 compiles
-     * the loop, Math.tanh before: results would depend on JIT warm-up).
+     * Whether the hottest loops run on the Vector API: true when the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (Spark's launchers, {@code submit/kernel} and the
+     * tests do) and the system property {@code lrasweep.scalar} is not set. Results are the same
+     * bits either way; only speed differs.
      */
+    public static boolean simd() {
+        return SIMD;
+    }
+
+    /** The kernel's float32 tanh of one value (see {@link Tanh}): correctly rounded in practice, deterministic. */
     public static float scalarTanh(float x) {
-        double e = Math.exp(-2.0 * Math.abs((double) x));
-        double t = (1.0 - e) / (1.0 + e);
-        return (float) (x < 0 ? -t : t);
+        return Tanh.of(x);
     }
 
     /** dst = tanh(src), element by element with {@link #scalarTanh}. */
     public static void tanh(Matrix src, Matrix dst) {
         src.requireSameShape(dst);
-        FloatBuffer s = src.buffer();
-        FloatBuffer d = dst.buffer();
-        int so = src.offset();
-        int dO = dst.offset();
-        for (int i = 0, n = src.size(); i < n; i++) {
-            d.put(dO + i, scalarTanh(s.get(so + i)));
+        if (SIMD) {
+            VectorOps.tanh(src, dst);
+        } else {
+            ScalarOps.tanh(src, dst);
+        }
+    }
+
+    /** z = tanh(h) and d = 1 - z^2 (tanh'), in one pass. */
+    public static void tanhWithDerivative(Matrix h, Matrix z, Matrix d) {
+        h.requireSameShape(z);
+        h.requireSameShape(d);
+        if (SIMD) {
+            VectorOps.tanhWithDerivative(h, z, d);
+        } else {
+            ScalarOps.tanhWithDerivative(h, z, d);
+        }
+    }
+
+    /** dst = tanh(a + b): a pre-activation's two parts summed and squashed in one pass. */
+    public static void tanhOfSum(Matrix a, Matrix b, Matrix dst) {
+        a.requireSameShape(b);
+        a.requireSameShape(dst);
+        if (SIMD) {
+            VectorOps.tanhOfSum(a, b, dst);
+        } else {
+            ScalarOps.tanhOfSum(a, b, dst);
         }
     }
 
     /** dst = 1 - z^2: tanh' given tanh's output z. */
     public static void tanhDerivativeFromOutput(Matrix z, Matrix dst) {
         z.requireSameShape(dst);
-        FloatBuffer s = z.buffer();
-        FloatBuffer d = dst.buffer();
-        int so = z.offset();
-        int dO = dst.offset();
-        for (int i = 0, n = z.size(); i < n; i++) {
-            float v = s.get(so + i);
-            d.put(dO + i, 1f - v * v);
+        if (SIMD) {
+            VectorOps.tanhDerivativeFromOutput(z, dst);
+        } else {
+            ScalarOps.tanhDerivativeFromOutput(z, dst);
         }
     }
 
@@ -53,14 +74,10 @@ public final class Ops {
     public static void multiply(Matrix a, Matrix b, Matrix dst) {
         a.requireSameShape(b);
         a.requireSameShape(dst);
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
-        for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, x.get(xo + i) * y.get(yo + i));
+        if (SIMD) {
+            VectorOps.multiply(a, b, dst);
+        } else {
+            ScalarOps.multiply(a, b, dst);
         }
     }
 
@@ -69,16 +86,10 @@ public final class Ops {
         a.requireSameShape(b);
         a.requireSameShape(c);
         a.requireSameShape(dst);
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer z = c.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int zo = c.offset();
-        int dO = dst.offset();
-        for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, x.get(xo + i) * y.get(yo + i) * z.get(zo + i));
+        if (SIMD) {
+            VectorOps.multiply(a, b, c, dst);
+        } else {
+            ScalarOps.multiply(a, b, c, dst);
         }
     }
 
@@ -86,52 +97,66 @@ public final class Ops {
     public static void throughTanh(Matrix a, Matrix z, Matrix dst) {
         a.requireSameShape(z);
         a.requireSameShape(dst);
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = z.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = z.offset();
-        int dO = dst.offset();
-        for (int i = 0, n = a.size(); i < n; i++) {
-            float v = y.get(yo + i);
-            d.put(dO + i, x.get(xo + i) * (1f - v * v));
+        if (SIMD) {
+            VectorOps.throughTanh(a, z, dst);
+        } else {
+            ScalarOps.throughTanh(a, z, dst);
         }
     }
 
     /** y += alpha x. */
     public static void axpy(float alpha, Matrix x, Matrix y) {
-        x.requireSameShape(y);
-        FloatBuffer s = x.buffer();
-        FloatBuffer d = y.buffer();
-        int so = x.offset();
-        int dO = y.offset();
-        for (int i = 0, n = x.size(); i < n; i++) {
-            d.put(dO + i, d.get(dO + i) + alpha * s.get(so + i));
-        }
+        addScaled(y, alpha, x, y);
     }
 
     /** dst = a + alpha b. */
     public static void addScaled(Matrix a, float alpha, Matrix b, Matrix dst) {
         a.requireSameShape(b);
         a.requireSameShape(dst);
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
-        for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, x.get(xo + i) + alpha * y.get(yo + i));
+        if (SIMD) {
+            VectorOps.addScaled(a, alpha, b, dst);
+        } else {
+            ScalarOps.addScaled(a, alpha, b, dst);
         }
     }
 
     /** x *= factor. */
     public static void scale(Matrix x, float factor) {
-        FloatBuffer d = x.buffer();
-        int o = x.offset();
-        for (int i = 0, n = x.size(); i < n; i++) {
-            d.put(o + i, d.get(o + i) * factor);
+        if (SIMD) {
+            VectorOps.scale(x, factor);
+        } else {
+            ScalarOps.scale(x, factor);
         }
+    }
+
+    /** dst = scale (a - b): the mean squared error's gradient with scale 2 / size. */
+    public static void scaledDifference(Matrix a, Matrix b, float scale, Matrix dst) {
+        a.requireSameShape(b);
+        a.requireSameShape(dst);
+        if (SIMD) {
+            VectorOps.scaledDifference(a, b, scale, dst);
+        } else {
+            ScalarOps.scaledDifference(a, b, scale, dst);
+        }
+    }
+
+    /** dst = scale d / (1 + d^2) with d = a - b: the log penalty's gradient with scale 2 / size. */
+    public static void logPenaltyGradient(Matrix a, Matrix b, float scale, Matrix dst) {
+        a.requireSameShape(b);
+        a.requireSameShape(dst);
+        if (SIMD) {
+            VectorOps.logPenaltyGradient(a, b, scale, dst);
+        } else {
+            ScalarOps.logPenaltyGradient(a, b, scale, dst);
+        }
+    }
+
+    /**
+     * Sum of squares, accumulated in double as eight partial sums (entry i into sum i mod 8) added
+     * in a fixed order, then the tail: the same bits with or without SIMD.
+     */
+    public static double sumSquares(Matrix m) {
+        return SIMD ? VectorOps.sumSquares(m) : ScalarOps.sumSquares(m);
     }
 
     /** Adds the row vector v [1, cols] to every row of m. */
@@ -139,35 +164,46 @@ public final class Ops {
         if (v.size() != m.cols) {
             throw new IllegalArgumentException("row vector of " + v.size() + " for " + m.cols + " columns");
         }
-        FloatBuffer d = m.buffer();
-        FloatBuffer s = v.buffer();
-        int o = m.offset();
-        int vo = v.offset();
-        for (int r = 0; r < m.rows; r++) {
-            int base = o + r * m.cols;
-            for (int c = 0; c < m.cols; c++) {
-                d.put(base + c, d.get(base + c) + s.get(vo + c));
-            }
+        if (SIMD) {
+            VectorOps.addRowVector(m, v);
+        } else {
+            ScalarOps.addRowVector(m, v);
         }
     }
 
-    /** dst [1, cols] = (accumulate ? dst : 0) + the column sums of m. */
+    /** dst [1, cols] = (accumulate ? dst : 0) + the column sums of m, row after row. */
     public static void columnSums(Matrix m, Matrix dst, boolean accumulate) {
         if (dst.size() != m.cols) {
             throw new IllegalArgumentException("column sums of " + m.cols + " into " + dst.size());
         }
-        FloatBuffer s = m.buffer();
-        FloatBuffer d = dst.buffer();
-        int o = m.offset();
-        int dO = dst.offset();
         if (!accumulate) {
             dst.fill(0f);
         }
-        for (int r = 0; r < m.rows; r++) {
-            int base = o + r * m.cols;
-            for (int c = 0; c < m.cols; c++) {
-                d.put(dO + c, d.get(dO + c) + s.get(base + c));
+        if (SIMD) {
+            VectorOps.columnSums(m, dst);
+        } else {
+            ScalarOps.columnSums(m, dst);
+        }
+    }
+
+    /**
+     * {@code dst[index[from + r]] += alpha rows[r]} for every row r of rows: a one-hot input's
+     * transpose times rows, summed row after row.
+     */
+    public static void scatterAddRows(int[] index, int from, Matrix rows, float alpha, Matrix dst) {
+        if (from < 0 || from + rows.rows > index.length || dst.cols != rows.cols) {
+            throw new IllegalArgumentException("scatter of " + rows.rows + " rows from " + from + " of " + index.length
+                    + " indices into " + dst.rows + "x" + dst.cols);
+        }
+        for (int r = 0; r < rows.rows; r++) {
+            if (index[from + r] < 0 || index[from + r] >= dst.rows) {
+                throw new IndexOutOfBoundsException("row " + index[from + r] + " of " + dst.rows);
             }
+        }
+        if (SIMD) {
+            VectorOps.scatterAddRows(index, from, rows, alpha, dst);
+        } else {
+            ScalarOps.scatterAddRows(index, from, rows, alpha, dst);
         }
     }
 
@@ -186,11 +222,7 @@ public final class Ops {
         int dO = dst.offset();
         int cols = table.cols;
         for (int r = 0; r < dst.rows; r++) {
-            int source = so + index[from + r] * cols;
-            int target = dO + r * cols;
-            for (int c = 0; c < cols; c++) {
-                d.put(target + c, s.get(source + c));
-            }
+            d.put(dO + r * cols, s, so + index[from + r] * cols, cols);
         }
     }
 }

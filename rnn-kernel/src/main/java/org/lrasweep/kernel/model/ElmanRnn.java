@@ -25,6 +25,24 @@ public final class ElmanRnn {
         Ops.addRowVector(dst, w.bh);
     }
 
+    /**
+     * {@code dst = (accumulate ? dst : 0) + alpha x^T deltas}, the input weights' gradient from
+     * deltas [k*B, H] of the steps starting at {@code fromStep}: a row scatter for one-hot inputs
+     * (the same sum as the product, row after row), a product for dense ones.
+     */
+    public static void inputGradient(Batch batch, int fromStep, Matrix deltas, float alpha, boolean accumulate, Matrix dst) {
+        int from = fromStep * batch.size();
+        if (batch.hasSymbols()) {
+            if (!accumulate) {
+                dst.fill(0f);
+            }
+            Ops.scatterAddRows(batch.symbols(), from, deltas, alpha, dst);
+        } else {
+            Matrix.gemm(batch.inputMatrix().rows(from, from + deltas.rows), true, deltas, false, dst, alpha,
+                    accumulate ? 1f : 0f);
+        }
+    }
+
     /** Convenience: a fresh forward pass of the batch (fixtures and tests; trainers reuse one). */
     public static ForwardPass forward(Weights w, Batch batch, InitialState init) {
         return new ForwardPass(batch.length(), batch.size(), w.hiddenSize(), w.outputSize()).run(w, batch, init);

@@ -76,8 +76,7 @@ public final class ForwardPass {
             if (previous != null) {
                 Matrix.multiplyAdd(previous, false, w.whh, false, h);
             }
-            Ops.tanh(h, stateSteps[t]);
-            Ops.tanhDerivativeFromOutput(stateSteps[t], derivativeSteps[t]);
+            Ops.tanhWithDerivative(h, stateSteps[t], derivativeSteps[t]);
             previous = stateSteps[t];
         }
         Matrix.multiply(previous, false, w.why, false, logits);

@@ -2,6 +2,7 @@ package org.lrasweep.kernel.train;
 
 import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.linalg.Ops;
+import org.lrasweep.kernel.model.ElmanRnn;
 import org.lrasweep.kernel.model.ForwardPass;
 import org.lrasweep.kernel.model.InitialState;
 import org.lrasweep.kernel.model.OutputLoss;
@@ -80,7 +81,7 @@ public final class BpttTrainer implements Trainer {
         } else {
             g.whh.fill(0f);
         }
-        Matrix.multiply(batch.inputMatrix(), true, ws.deltas, false, g.wxh);
+        ElmanRnn.inputGradient(batch, 0, ws.deltas, 1f, false, g.wxh);
         Ops.columnSums(ws.deltas, g.bh, false);
 
         if (withOmega && length > 1) {
@@ -106,14 +107,13 @@ public final class BpttTrainer implements Trainer {
         r.whhStepNorms = new double[length];
         r.wxhStepNorms = new double[length];
         r.bhStepNorms = new double[length];
-        Matrix inputs = batch.inputMatrix();
         for (int t = 0; t < length; t++) {
             Matrix delta = ws.deltaSteps[t];
             if (t > 0) {
                 Matrix.multiply(fp.z(t - 1), true, delta, false, ws.stepWhh);
                 r.whhStepNorms[t] = r.clipFactor * ws.stepWhh.norm();
             }
-            Matrix.multiply(inputs.rows(t * b, (t + 1) * b), true, delta, false, ws.stepWxh);
+            ElmanRnn.inputGradient(batch, t, delta, 1f, false, ws.stepWxh);
             r.wxhStepNorms[t] = r.clipFactor * ws.stepWxh.norm();
             Ops.columnSums(delta, ws.stepBh, false);
             r.bhStepNorms[t] = r.clipFactor * ws.stepBh.norm();

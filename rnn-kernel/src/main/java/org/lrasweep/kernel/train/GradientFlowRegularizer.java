@@ -46,11 +46,24 @@ final class GradientFlowRegularizer {
      * caller has it (the target searches do): tanh is the costliest element-wise operation here.
      */
     boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix tanhOfA, Matrix dW, Matrix dA) {
+        return derivatives(g, null, w, a, tanhOfA, dW, dA);
+    }
+
+    /**
+     * As {@link #derivatives(Matrix, Matrix, Matrix, Matrix, Matrix, Matrix)}, given also
+     * {@code g W^T} when the caller has just computed it (the local target search has: it is that
+     * search's own backward product), or null.
+     */
+    boolean derivatives(Matrix g, Matrix gTimesWT, Matrix w, Matrix a, Matrix tanhOfA, Matrix dW, Matrix dA) {
         double gNorm = g.norm();
         if (gNorm == 0) {
             return false;
         }
-        Matrix.multiply(g, false, w, true, gw);
+        Matrix gw = gTimesWT;
+        if (gw == null) {
+            gw = this.gw;
+            Matrix.multiply(g, false, w, true, gw);
+        }
         Matrix tanhA = tanhOfA;
         if (tanhA == null) {
             tanhA = this.tanhA;

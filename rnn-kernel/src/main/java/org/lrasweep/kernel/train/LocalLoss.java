@@ -1,6 +1,7 @@
 package org.lrasweep.kernel.train;
 
 import org.lrasweep.kernel.linalg.Matrix;
+import org.lrasweep.kernel.linalg.Ops;
 
 /**
  * The local loss between a state and its target (spec section 4), a mean over batch and units.
@@ -49,9 +50,10 @@ public enum LocalLoss {
     /** dL(a, b)/da into dst (which may be a or b). */
     public void gradient(Matrix a, Matrix b, Matrix dst) {
         float scale = 2f / a.size();
-        for (int i = 0, n = a.size(); i < n; i++) {
-            float d = a.get(i) - b.get(i);
-            dst.set(i, this == MSE ? scale * d : scale * d / (1f + d * d));
+        if (this == MSE) {
+            Ops.scaledDifference(a, b, scale, dst);
+        } else {
+            Ops.logPenaltyGradient(a, b, scale, dst);
         }
     }
 }

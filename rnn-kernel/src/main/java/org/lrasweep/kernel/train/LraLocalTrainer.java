@@ -2,6 +2,7 @@ package org.lrasweep.kernel.train;
 
 import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.linalg.Ops;
+import org.lrasweep.kernel.model.ElmanRnn;
 import org.lrasweep.kernel.model.ForwardPass;
 import org.lrasweep.kernel.model.InitialState;
 import org.lrasweep.kernel.model.Weights;
@@ -29,7 +30,6 @@ public final class LraLocalTrainer extends LraTrainer {
         int length = batch.length();
         int b = batch.size();
         float alpha = (float) settings.alpha();
-        Matrix inputs = batch.inputMatrix();
         ForwardPass fp = ws.fp;
         Matrix target = ws.targetState;
         target.assign(ws.topTarget);
@@ -55,7 +55,7 @@ public final class LraLocalTrainer extends LraTrainer {
                 }
             }
             normalize(ws.stepWhh);
-            Matrix.multiply(inputs.rows(t * b, (t + 1) * b), true, delta, false, ws.stepWxh);
+            ElmanRnn.inputGradient(batch, t, delta, 1f, false, ws.stepWxh);
             normalize(ws.stepWxh);
             Ops.columnSums(delta, ws.stepBh, false);
             accumulateStep(ws, diag, t);
@@ -77,10 +77,10 @@ public final class LraLocalTrainer extends LraTrainer {
             recompute(w, a, fp.projected(t), ws.tanhA, ws.q);
             settings.localLoss().gradient(ws.q, target, ws.signal);
             Ops.throughTanh(ws.signal, ws.q, ws.signal);
-            Matrix.multiply(ws.signal, false, w.whh, true, ws.g);
-            Ops.throughTanh(ws.g, ws.tanhA, ws.g);
+            Matrix.multiply(ws.signal, false, w.whh, true, ws.signalTimesWT);
+            Ops.throughTanh(ws.signalTimesWT, ws.tanhA, ws.g);
             if (settings.alpha() > 0) {
-                addOmegaForA(ws, ws.signal, w.whh, a, ws.tanhA, ws.g, events);
+                addOmegaForA(ws, ws.signal, ws.signalTimesWT, w.whh, a, ws.tanhA, ws.g, events);
             }
             descend(a, ws.g);
         }

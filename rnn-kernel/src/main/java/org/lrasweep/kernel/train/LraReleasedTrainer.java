@@ -2,6 +2,7 @@ package org.lrasweep.kernel.train;
 
 import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.linalg.Ops;
+import org.lrasweep.kernel.model.ElmanRnn;
 import org.lrasweep.kernel.model.ForwardPass;
 import org.lrasweep.kernel.model.InitialState;
 import org.lrasweep.kernel.model.Weights;
@@ -40,7 +41,6 @@ public final class LraReleasedTrainer extends LraTrainer {
         int b = batch.size();
         float alpha = (float) settings.alpha();
         LocalLoss localLoss = settings.localLoss();
-        Matrix inputs = batch.inputMatrix();
         ForwardPass fp = ws.fp;
         // ell_l's target side: tanh(a_K) of its pre-activation a_K (= h_l - const) in tanhA, and the
         // state q it yields. At the top both are the top target; below, targetBelow leaves them.
@@ -51,46 +51,46 @@ public final class LraReleasedTrainer extends LraTrainer {
             diag.localLosses()[l] = ell;
             // e = d ell / dh_l along every path, written where the chain to step 0 starts.
             Matrix e = ws.deltaSteps[l];
-            boolean regularize;
+            boolean withOmega = false;
             if (l == length - 1) {
                 // ell = L(z_{T-1}, tanh(a_K)): stateSide = dL/dz, the target side is its negative.
                 localLoss.gradient(fp.last(), ws.targetState, ws.stateSide);
                 Ops.multiply(ws.stateSide, fp.tanhDerivative(l), e);
                 Ops.throughTanh(ws.stateSide, ws.tanhA, ws.scratch);
                 Ops.axpy(-1f, ws.scratch, e);
-                chain(ws, w, fp, l);
-                stepFromChain(ws, fp, inputs, l, b);
-                regularize = false;
+                chain(ws, w, fp, l, false);
+                stepFromChain(ws, fp, batch, l, b);
             } else {
                 // ell = L(z_{l+1}, q): through z_{l+1} (deltaAbove at h_{l+1}) and through q (deltaTarget at p).
                 localLoss.gradient(fp.z(l + 1), ws.targetState, ws.signal);
                 Ops.multiply(ws.signal, fp.tanhDerivative(l + 1), ws.deltaAbove);
                 Ops.throughTanh(ws.signal, ws.targetState, ws.deltaTarget);
                 Ops.scale(ws.deltaTarget, -1f);
-                Matrix.multiply(ws.deltaAbove, false, w.whh, true, ws.stateSide);
-                Matrix.multiply(ws.deltaTarget, false, w.whh, true, ws.scratch);
+                // [stateSide; scratch] = [deltaAbove; deltaTarget] Whh^T in one product.
+                Matrix.multiply(ws.deltaPair, false, w.whh, true, ws.sidePair);
                 Ops.throughTanh(ws.scratch, ws.tanhA, ws.scratch);
                 Ops.multiply(ws.stateSide, fp.tanhDerivative(l), e);
                 Ops.axpy(1f, ws.scratch, e);
-                chain(ws, w, fp, l);
-                stepFromChain(ws, fp, inputs, l, b);
+                if (alpha > 0 && ell != 0) {
+                    // Omega(g = d ell/dh_{l+1}, a = h_l, W = Whh) reaches Wxh through h_l only; its
+                    // g W^T is stateSide. Its chain to step 0 runs beside the loss's own.
+                    withOmega = ws.omega.derivatives(ws.deltaAbove, ws.stateSide, w.whh, fp.h(l), null, null, ws.omegaA);
+                    if (withOmega) {
+                        ws.omegaDeltaSteps[l].assign(ws.omegaA);
+                    } else {
+                        events.count++;
+                    }
+                }
+                chain(ws, w, fp, l, withOmega);
+                stepFromChain(ws, fp, batch, l, b);
                 Matrix.multiplyAdd(fp.z(l), true, ws.deltaAbove, false, ws.stepWhh);
                 Matrix.multiplyAdd(ws.tanhA, true, ws.deltaTarget, false, ws.stepWhh);
                 Ops.addScaled(ws.deltaAbove, 1f, ws.deltaTarget, ws.g);
-                Matrix.multiplyAdd(inputs.rows((l + 1) * b, (l + 2) * b), true, ws.g, false, ws.stepWxh);
+                ElmanRnn.inputGradient(batch, l + 1, ws.g, 1f, true, ws.stepWxh);
                 Ops.columnSums(ws.g, ws.stepBh, true);
-                regularize = alpha > 0 && ell != 0;
             }
-            if (regularize) {
-                // Omega(g = d ell/dh_{l+1}, a = h_l, W = Whh) reaches Wxh through h_l only.
-                if (ws.omega.derivatives(ws.deltaAbove, w.whh, fp.h(l), null, ws.omegaA)) {
-                    ws.omegaDeltaSteps[l].assign(ws.omegaA);
-                    chainFrom(ws.omegaDeltaSteps, w, fp, l);
-                    Matrix.gemm(inputs.rows(0, (l + 1) * b), true, ws.omegaDeltas.rows(0, (l + 1) * b), false,
-                            ws.stepWxh, alpha, 1f);
-                } else {
-                    events.count++;
-                }
+            if (withOmega) {
+                ElmanRnn.inputGradient(batch, 0, ws.omegaDeltas.rows(0, (l + 1) * b), alpha, true, ws.stepWxh);
             }
             normalize(ws.stepWhh);
             normalize(ws.stepWxh);
@@ -102,22 +102,34 @@ public final class LraReleasedTrainer extends LraTrainer {
         }
     }
 
-    /** Backpropagates deltas[l] down to step 0 through the network's own states. */
-    private static void chain(LraWorkspace ws, Weights w, ForwardPass fp, int l) {
-        chainFrom(ws.deltaSteps, w, fp, l);
-    }
-
-    private static void chainFrom(Matrix[] steps, Weights w, ForwardPass fp, int l) {
+    /**
+     * Backpropagates deltas[l] down to step 0 through the network's own states and, with
+     * {@code withOmega}, omegaDeltas[l] beside it: both chains share Whh and tanh', so each step is
+     * one product of the stacked pair [delta; omega delta] instead of two.
+     */
+    private static void chain(LraWorkspace ws, Weights w, ForwardPass fp, int l, boolean withOmega) {
+        if (!withOmega) {
+            for (int t = l; t > 0; t--) {
+                Matrix.multiply(ws.deltaSteps[t], false, w.whh, true, ws.deltaSteps[t - 1]);
+                Ops.multiply(ws.deltaSteps[t - 1], fp.tanhDerivative(t - 1), ws.deltaSteps[t - 1]);
+            }
+            return;
+        }
+        ws.chainDelta.assign(ws.deltaSteps[l]);
+        ws.chainOmega.assign(ws.omegaDeltaSteps[l]);
         for (int t = l; t > 0; t--) {
-            Matrix.multiply(steps[t], false, w.whh, true, steps[t - 1]);
-            Ops.multiply(steps[t - 1], fp.tanhDerivative(t - 1), steps[t - 1]);
+            Matrix.multiply(ws.chainPair, false, w.whh, true, ws.pairProduct);
+            Ops.multiply(ws.pairProductTop, fp.tanhDerivative(t - 1), ws.chainDelta);
+            Ops.multiply(ws.pairProductBottom, fp.tanhDerivative(t - 1), ws.chainOmega);
+            ws.deltaSteps[t - 1].assign(ws.chainDelta);
+            ws.omegaDeltaSteps[t - 1].assign(ws.chainOmega);
         }
     }
 
     /** The chain's contributions: {@code sum z_{t-1}^T delta_t}, {@code sum x_t^T delta_t}, {@code sum delta_t}. */
-    private static void stepFromChain(LraWorkspace ws, ForwardPass fp, Matrix inputs, int l, int b) {
+    private static void stepFromChain(LraWorkspace ws, ForwardPass fp, Batch batch, int l, int b) {
         Matrix.multiply(fp.states.rows(0, l * b), true, ws.deltas.rows(b, (l + 1) * b), false, ws.stepWhh);
-        Matrix.multiply(inputs.rows(0, (l + 1) * b), true, ws.deltas.rows(0, (l + 1) * b), false, ws.stepWxh);
+        ElmanRnn.inputGradient(batch, 0, ws.deltas.rows(0, (l + 1) * b), 1f, false, ws.stepWxh);
         Ops.columnSums(ws.deltas.rows(0, (l + 1) * b), ws.stepBh, false);
     }
 
@@ -134,16 +146,24 @@ public final class LraReleasedTrainer extends LraTrainer {
         a.assign(fp.h(l - 1));
         ws.g.assign(ws.deltaSteps[l - 1]);
         for (int k = 0; k < settings.k(); k++) {
+            boolean regularize = settings.alpha() > 0;
             if (k > 0) {
                 recompute(w, a, fp.projected(l), ws.tanhA, ws.q);
                 settings.localLoss().gradient(ws.q, fp.z(l), ws.stateSide);
                 Ops.throughTanh(ws.stateSide, ws.q, ws.scratch);
-                Matrix.multiply(ws.scratch, false, w.whh, true, ws.g);
-                Ops.throughTanh(ws.g, ws.tanhA, ws.g);
+                if (regularize) {
+                    // Omega's g W^T (g = stateSide) and the loss's backward product in one: sidePair Whh^T.
+                    Matrix.multiply(ws.sidePair, false, w.whh, true, ws.pairProduct);
+                    Ops.throughTanh(ws.pairProductBottom, ws.tanhA, ws.g);
+                } else {
+                    Matrix.multiply(ws.scratch, false, w.whh, true, ws.g);
+                    Ops.throughTanh(ws.g, ws.tanhA, ws.g);
+                }
             }
-            if (settings.alpha() > 0) {
-                // tanh(a) is in tanhA once recompute has run (k > 0); the first step computes its own.
-                addOmegaForA(ws, ws.stateSide, w.whh, a, k > 0 ? ws.tanhA : null, ws.g, events);
+            if (regularize) {
+                // tanh(a) and g W^T are known once recompute has run (k > 0); the first step computes its own.
+                addOmegaForA(ws, ws.stateSide, k > 0 ? ws.pairProductTop : null, w.whh, a, k > 0 ? ws.tanhA : null,
+                        ws.g, events);
             }
             descend(a, ws.g);
         }

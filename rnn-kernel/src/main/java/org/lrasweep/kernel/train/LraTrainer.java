@@ -101,9 +101,13 @@ public abstract class LraTrainer implements Trainer {
         Ops.axpy((float) (-settings.beta() * f), g, a);
     }
 
-    /** Adds alpha dOmega/da to g, or counts a skipped Omega; tanhOfA is tanh(a) when known, else null. */
-    protected void addOmegaForA(LraWorkspace ws, Matrix signal, Matrix w, Matrix a, Matrix tanhOfA, Matrix g, ZeroEvents events) {
-        if (ws.omega.derivatives(signal, w, a, tanhOfA, null, ws.omegaA)) {
+    /**
+     * Adds alpha dOmega/da to g, or counts a skipped Omega; signalTimesWT ({@code signal W^T}) and
+     * tanhOfA ({@code tanh(a)}) are passed when known, else null.
+     */
+    protected void addOmegaForA(LraWorkspace ws, Matrix signal, Matrix signalTimesWT, Matrix w, Matrix a, Matrix tanhOfA,
+            Matrix g, ZeroEvents events) {
+        if (ws.omega.derivatives(signal, signalTimesWT, w, a, tanhOfA, null, ws.omegaA)) {
             Ops.axpy((float) settings.alpha(), ws.omegaA, g);
         } else {
             events.count++;
@@ -142,10 +146,10 @@ public abstract class LraTrainer implements Trainer {
             Ops.tanh(a, ws.tanhA);
             readOut(w, ws.tanhA, ws.u);
             loss.gradient(ws.u, batch, ws.dO);
-            Matrix.multiply(ws.dO, false, w.why, true, ws.g);
-            Ops.throughTanh(ws.g, ws.tanhA, ws.g);
+            Matrix.multiply(ws.dO, false, w.why, true, ws.signalTimesWT);
+            Ops.throughTanh(ws.signalTimesWT, ws.tanhA, ws.g);
             if (settings.alpha() > 0) {
-                addOmegaForA(ws, ws.dO, w.why, a, ws.tanhA, ws.g, events);
+                addOmegaForA(ws, ws.dO, ws.signalTimesWT, w.why, a, ws.tanhA, ws.g, events);
             }
             descend(a, ws.g);
         }
@@ -164,8 +168,7 @@ public abstract class LraTrainer implements Trainer {
     protected static void recompute(Weights w, Matrix a, Matrix projectedInput, Matrix tanhA, Matrix q) {
         Ops.tanh(a, tanhA);
         Matrix.multiply(tanhA, false, w.whh, false, q);
-        Ops.axpy(1f, projectedInput, q);
-        Ops.tanh(q, q);
+        Ops.tanhOfSum(q, projectedInput, q);
     }
 
 }

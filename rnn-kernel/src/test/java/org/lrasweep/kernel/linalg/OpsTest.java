@@ -1,7 +1,10 @@
 package org.lrasweep.kernel.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class OpsTest {
@@ -11,9 +14,60 @@ class OpsTest {
             float x = (float) (i * 1e-5);
             assertEquals((float) Math.tanh(x), Ops.scalarTanh(x), "tanh(" + x + ")");
         }
+        // Near 0, where tanh(x) = x - x^3/3 rounds to x or its neighbour: no cancellation here.
+        for (int e = -126; e < 0; e++) {
+            for (int j = 0; j < 2048; j += 3) {
+                float x = Math.scalb(1f + j / 2048f, e);
+                assertEquals((float) Math.tanh(x), Ops.scalarTanh(x), "tanh(" + x + ")");
+                assertEquals((float) Math.tanh(-x), Ops.scalarTanh(-x), "tanh(" + -x + ")");
+            }
+        }
         assertEquals(1f, Ops.scalarTanh(50f));
         assertEquals(-1f, Ops.scalarTanh(-50f));
-        assertEquals(0f, Ops.scalarTanh(0f));
+        assertEquals(1f, Ops.scalarTanh(Float.POSITIVE_INFINITY));
+        assertEquals(-1f, Ops.scalarTanh(Float.NEGATIVE_INFINITY));
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(Ops.scalarTanh(0f)));
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(Ops.scalarTanh(-0f)));
+        // A diverged state must stay visible.
+        assertTrue(Float.isNaN(Ops.scalarTanh(Float.NaN)));
+    }
+
+    @Test
+    void matrixTanhGivesTheScalarBitsOnEveryShapeAndView() {
+        // Ops.tanh runs SIMD lanes when the Vector API module is present (it is in the tests);
+        // every lane and every tail must match the scalar formula bit for bit.
+        assertTrue(Ops.simd(), "tests run with --add-modules jdk.incubator.vector");
+        SplittableRandom random = new SplittableRandom(7);
+        for (int[] shape : new int[][] {{1, 1}, {3, 5}, {8, 16}, {20, 100}, {7, 13}, {2, 33}}) {
+            Matrix parent = Matrix.zeros(shape[0] + 2, shape[1]);
+            for (int i = 0; i < parent.size(); i++) {
+                double scale = Math.pow(10, random.nextInt(-8, 2));
+                parent.set(i, (float) (random.nextGaussian() * scale));
+            }
+            parent.set(0, Float.NaN);
+            parent.set(parent.size() - 1, -0f);
+            Matrix src = parent.rows(1, shape[0] + 2);
+            Matrix dst = Matrix.zeros(shape[0] + 1, shape[1]);
+            Ops.tanh(src, dst);
+            float[] expected = new float[src.size()];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = Ops.scalarTanh(src.get(i));
+            }
+            assertArrayEquals(bits(expected), bits(dst.toArray()), "shape " + shape[0] + "x" + shape[1]);
+            // Again once C2 has compiled the loop with vector instructions.
+            for (int k = 0; k < 20_000; k++) {
+                Ops.tanh(src, dst);
+            }
+            assertArrayEquals(bits(expected), bits(dst.toArray()), "compiled, shape " + shape[0] + "x" + shape[1]);
+        }
+    }
+
+    private static int[] bits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Float.floatToRawIntBits(v[i]);
+        }
+        return b;
     }
 
     @Test

@@ -34,10 +34,19 @@ import org.lrasweep.sweep.grid.TrialSpec;
  */
 public final class ResultStore implements Serializable {
     private final String output;
+    /** Built once per deserialized store (each Spark task has its own): a new one re-reads Hadoop's XML defaults. */
+    private transient Configuration conf;
 
     /** @param output a qualified Hadoop path or URI (resolve relative paths on the driver first) */
     public ResultStore(String output) {
         this.output = output;
+    }
+
+    private Configuration conf() {
+        if (conf == null) {
+            conf = new Configuration();
+        }
+        return conf;
     }
 
     /** The folder of one table. */
@@ -48,7 +57,7 @@ public final class ResultStore implements Serializable {
     /** Ids of the committed trials. */
     public Set<String> committed() throws IOException {
         Path dir = table(Tables.TRIALS);
-        FileSystem fs = dir.getFileSystem(new Configuration());
+        FileSystem fs = dir.getFileSystem(conf());
         Set<String> ids = new HashSet<>();
         if (!fs.exists(dir)) {
             return ids;
@@ -65,7 +74,7 @@ public final class ResultStore implements Serializable {
     /** True when the trial is committed. */
     public boolean isCommitted(String trialId) throws IOException {
         Path marker = new Path(table(Tables.TRIALS), trialId + ".parquet");
-        return marker.getFileSystem(new Configuration()).exists(marker);
+        return marker.getFileSystem(conf()).exists(marker);
     }
 
     /**
@@ -73,7 +82,7 @@ public final class ResultStore implements Serializable {
      * first (its detail files are then identical and simply replaced).
      */
     public boolean commit(String sweep, TrialSpec spec, TrialOutcome outcome) throws IOException {
-        Configuration conf = new Configuration();
+        Configuration conf = conf();
         SimpleGroupFactory curves = new SimpleGroupFactory(Tables.CURVES_SCHEMA);
         SimpleGroupFactory gradients = new SimpleGroupFactory(Tables.GRADIENTS_SCHEMA);
         TrialResult r = outcome.result();
