@@ -81,6 +81,35 @@ public final class Ops {
         }
     }
 
+    /** dst[r][c] = m[r][c] * factors[r]: each row scaled by its own factor. */
+    public static void scaleRows(Matrix m, float[] factors, Matrix dst) {
+        m.requireSameShape(dst);
+        if (factors.length != m.rows) {
+            throw new IllegalArgumentException(factors.length + " row factors for " + m.rows + " rows");
+        }
+        if (SIMD) {
+            VectorOps.scaleRows(m, factors, dst);
+        } else {
+            ScalarOps.scaleRows(m, factors, dst);
+        }
+    }
+
+    /** out[r] = the sum of row r, accumulated in double from left to right. */
+    public static void rowSums(Matrix m, double[] out) {
+        if (out.length != m.rows) {
+            throw new IllegalArgumentException(out.length + " sums for " + m.rows + " rows");
+        }
+        FloatBuffer s = m.buffer();
+        for (int r = 0; r < m.rows; r++) {
+            int base = m.offset() + r * m.cols;
+            double sum = 0;
+            for (int c = 0; c < m.cols; c++) {
+                sum += s.get(base + c);
+            }
+            out[r] = sum;
+        }
+    }
+
     /** dst = a * b * c element-wise. */
     public static void multiply(Matrix a, Matrix b, Matrix c, Matrix dst) {
         a.requireSameShape(b);

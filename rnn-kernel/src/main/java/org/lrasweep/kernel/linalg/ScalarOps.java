@@ -66,6 +66,15 @@ final class ScalarOps {
         }
     }
 
+    static void scaleRows(Matrix m, float[] factors, Matrix dst) {
+        for (int r = 0; r < m.rows; r++) {
+            int base = r * m.cols;
+            for (int c = 0; c < m.cols; c++) {
+                dst.set(base + c, m.get(base + c) * factors[r]);
+            }
+        }
+    }
+
     static void multiply(Matrix a, Matrix b, Matrix c, Matrix dst) {
         FloatBuffer x = a.buffer();
         FloatBuffer y = b.buffer();

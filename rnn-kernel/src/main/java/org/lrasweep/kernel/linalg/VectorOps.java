@@ -114,6 +114,21 @@ final class VectorOps {
         }
     }
 
+    static void scaleRows(Matrix m, float[] factors, Matrix dst) {
+        int cols = m.cols;
+        int bound = cols - cols % LANES;
+        for (int r = 0; r < m.rows; r++) {
+            int base = r * cols;
+            float f = factors[r];
+            for (int c = 0; c < bound; c += LANES) {
+                store(load(m, base + c).mul(f), dst, base + c);
+            }
+            for (int c = bound; c < cols; c++) {
+                dst.set(base + c, m.get(base + c) * f);
+            }
+        }
+    }
+
     static void multiply(Matrix a, Matrix b, Matrix c, Matrix dst) {
         int bound = bound(a);
         for (int i = 0; i < bound; i += LANES) {

@@ -19,6 +19,9 @@ final class GradientFlowRegularizer {
     private final Matrix gw;
     private final Matrix tanhA;
     private final Matrix s;
+    /** Under the quirk, row b of s is the constant d[b] = tanh'(a[b][b]). */
+    private final float[] rowFactor;
+    private final double[] rowSum;
     private final Matrix term;
     private final Matrix scratch;
 
@@ -28,6 +31,8 @@ final class GradientFlowRegularizer {
         gw = Matrix.zeros(batch, hidden);
         tanhA = Matrix.zeros(batch, hidden);
         s = Matrix.zeros(batch, hidden);
+        rowFactor = new float[batch];
+        rowSum = new double[batch];
         term = Matrix.zeros(batch, hidden);
         scratch = Matrix.zeros(batch, hidden);
     }
@@ -72,21 +77,23 @@ final class GradientFlowRegularizer {
         if (diagonalQuirk) {
             for (int b = 0; b < a.rows; b++) {
                 float t = tanhA.get(b, b);
-                float d = 1f - t * t;
-                for (int j = 0; j < a.cols; j++) {
-                    s.set(b, j, d);
-                }
+                rowFactor[b] = 1f - t * t;
             }
+            Ops.scaleRows(gw, rowFactor, term);
         } else {
             Ops.tanhDerivativeFromOutput(tanhA, s);
+            Ops.multiply(gw, s, term);
         }
-        Ops.multiply(gw, s, term);
         double termNorm = term.norm();
         double ratio = termNorm / gNorm;
         // dOmega/dterm = coefficient * term; PyTorch's norm has gradient 0 at 0.
         float coefficient = termNorm > 0 ? (float) (2 * (ratio - 1) / (gNorm * termNorm)) : 0f;
         if (dW != null) {
-            Ops.multiply(term, s, scratch);
+            if (diagonalQuirk) {
+                Ops.scaleRows(term, rowFactor, scratch);
+            } else {
+                Ops.multiply(term, s, scratch);
+            }
             Ops.scale(scratch, coefficient);
             Matrix.multiply(scratch, true, g, false, dW);
         }
@@ -95,13 +102,10 @@ final class GradientFlowRegularizer {
             Ops.multiply(term, gw, scratch);
             if (diagonalQuirk) {
                 dA.fill(0f);
+                Ops.rowSums(scratch, rowSum);
                 for (int b = 0; b < a.rows; b++) {
-                    double rowSum = 0;
-                    for (int j = 0; j < a.cols; j++) {
-                        rowSum += scratch.get(b, j);
-                    }
                     float t = tanhA.get(b, b);
-                    dA.set(b, b, (float) (coefficient * rowSum) * (-2f * t * s.get(b, 0)));
+                    dA.set(b, b, (float) (coefficient * rowSum[b]) * (-2f * t * rowFactor[b]));
                 }
             } else {
                 Ops.multiply(scratch, tanhA, s, dA);

@@ -136,6 +136,17 @@ class VectorOpsTest {
                 ScalarOps.scale(d, 1.7f);
             }
         });
+        check("scaleRows", (simd, x, y, z, d) -> {
+            float[] factors = new float[x.rows];
+            for (int r = 0; r < factors.length; r++) {
+                factors[r] = y.get(r % y.size());
+            }
+            if (simd) {
+                VectorOps.scaleRows(x, factors, d);
+            } else {
+                ScalarOps.scaleRows(x, factors, d);
+            }
+        });
         check("addRowVector", (simd, x, y, z, d) -> {
             Matrix row = x.rows(0, 1);
             if (simd) {
