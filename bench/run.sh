@@ -5,7 +5,8 @@
 #     (Debian's python3-torch, eager, float32, one thread) on Debian's OpenBLAS, selected here with
 #     update-alternatives (Debian's default libblas.so.3 is the slow reference BLAS), and the share
 #     of the roof the step reaches;
-#   - LRA released and local, alpha 0.1, K = 10, T = 10, 20, 50, against the authors' code figures;
+#   - LRA released and local, alpha 0.1, K = 10, T = 10, 20, 50, against bench/torch_lra.py (a
+#     PyTorch transcription of the spec) and the authors' code figures;
 #   - one 10,000-sequence evaluation.
 # Usage: bench/run.sh [--baseline GIT_REF]
 #   --baseline builds the kernel of GIT_REF in a temporary worktree and times it in the same run,
@@ -72,19 +73,25 @@ for t in 20 100 200; do
     "$g" "$(echo "100 * $g / $roof_gflops" | bc -l)"
 done
 
-# The authors' code on OpenBLAS (issue 7): ms per iteration at alpha 0.1, T = 20 and 50.
+# LRA against bench/torch_lra.py (a PyTorch transcription of the spec in the authors' autograd
+# style, same run, same BLAS) and against the authors' own code as issue 7 measured it on this
+# machine type (ms per iteration at alpha 0.1, T = 20 and 50).
 declare -A authors=([20]=87 [50]=300)
-printf '\n%-22s %10s %10s %10s %9s %9s\n' "LRA, a=0.1, K=10" "before ms" "ours ms" "authors ms" "vs authors" "vs before"
+printf '\n%-22s %10s %10s %10s %9s %10s %10s %9s\n' "LRA, a=0.1, K=10" "before ms" "ours ms" "torch ms" "vs torch" \
+  "authors ms" "vs authors" "vs before"
 for variant in released local; do
   for t in 10 20 50; do
     args=(bench --algorithm lra --variant "$variant" --alpha 0.1 --length "$t" --iterations $((1000 / t)) --warmup 10
           --eval-repeats 1)
     old=$(before "${args[@]}")
     ours=$(kernel "${args[@]}")
+    torch=$(/usr/bin/python3 bench/torch_lra.py --variant "$variant" --alpha 0.1 --length "$t" --iterations $((100 / t))
+            --warmup 1 | tee -a "$out")
     o=$(field "$ours" ms_per_iteration)
     ref=${authors[$t]:-}
-    printf '%-22s %10s %10s %10s %9s %9s\n' "$variant, T = $t" "$(ms "$old")" "$(ms "$ours")" "${ref:--}" \
-      "$(ratio "$ref" "$o")" "$(ratio "${old:+$(field "$old" ms_per_iteration)}" "$o")"
+    printf '%-22s %10s %10s %10s %9s %10s %10s %9s\n' "$variant, T = $t" "$(ms "$old")" "$(ms "$ours")" "$(ms "$torch")" \
+      "$(ratio "$(field "$torch" ms_per_iteration)" "$o")" "${ref:--}" "$(ratio "$ref" "$o")" \
+      "$(ratio "${old:+$(field "$old" ms_per_iteration)}" "$o")"
   done
 done
 args=(bench --algorithm bptt --length 20 --iterations 1 --warmup 0 --eval-repeats 5)
