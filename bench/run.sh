@@ -85,7 +85,7 @@ for variant in released local; do
           --eval-repeats 1)
     old=$(before "${args[@]}")
     ours=$(kernel "${args[@]}")
-    torch=$(/usr/bin/python3 bench/torch_lra.py --variant "$variant" --alpha 0.1 --length "$t" --iterations $((100 / t))
+    torch=$(/usr/bin/python3 bench/torch_lra.py --variant "$variant" --alpha 0.1 --length "$t" --iterations $((100 / t)) \
             --warmup 1 | tee -a "$out")
     o=$(field "$ours" ms_per_iteration)
     ref=${authors[$t]:-}
