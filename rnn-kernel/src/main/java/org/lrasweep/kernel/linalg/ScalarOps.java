@@ -1,10 +1,9 @@
 package org.lrasweep.kernel.linalg;
 
-import java.nio.FloatBuffer;
-
 /**
  * The scalar forms of {@link Ops}' element-wise kernels: the definition of their results, which
- * {@link VectorOps} reproduces bit for bit. Shapes are checked by {@link Ops}.
+ * {@link VectorOps} reproduces bit for bit, and what runs where the Vector API module is absent.
+ * Shapes are checked by {@link Ops}.
  */
 final class ScalarOps {
     /** Lanes of the blocked sum of squares: partial sums i mod 8, so that SIMD can keep the order. */
@@ -14,12 +13,8 @@ final class ScalarOps {
     }
 
     static void tanh(Matrix src, Matrix dst) {
-        FloatBuffer s = src.buffer();
-        FloatBuffer d = dst.buffer();
-        int so = src.offset();
-        int dO = dst.offset();
         for (int i = 0, n = src.size(); i < n; i++) {
-            d.put(dO + i, Tanh.of(s.get(so + i)));
+            dst.set(i, Tanh.of(src.get(i)));
         }
     }
 
@@ -32,37 +27,21 @@ final class ScalarOps {
     }
 
     static void tanhOfSum(Matrix a, Matrix b, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, Tanh.of(x.get(xo + i) + y.get(yo + i)));
+            dst.set(i, Tanh.of(a.get(i) + b.get(i)));
         }
     }
 
     static void tanhDerivativeFromOutput(Matrix z, Matrix dst) {
-        FloatBuffer s = z.buffer();
-        FloatBuffer d = dst.buffer();
-        int so = z.offset();
-        int dO = dst.offset();
         for (int i = 0, n = z.size(); i < n; i++) {
-            float v = s.get(so + i);
-            d.put(dO + i, 1f - v * v);
+            float v = z.get(i);
+            dst.set(i, 1f - v * v);
         }
     }
 
     static void multiply(Matrix a, Matrix b, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, x.get(xo + i) * y.get(yo + i));
+            dst.set(i, a.get(i) * b.get(i));
         }
     }
 
@@ -76,99 +55,57 @@ final class ScalarOps {
     }
 
     static void multiply(Matrix a, Matrix b, Matrix c, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer z = c.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int zo = c.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, x.get(xo + i) * y.get(yo + i) * z.get(zo + i));
+            dst.set(i, a.get(i) * b.get(i) * c.get(i));
         }
     }
 
     static void throughTanh(Matrix a, Matrix z, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = z.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = z.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            float v = y.get(yo + i);
-            d.put(dO + i, x.get(xo + i) * (1f - v * v));
+            float v = z.get(i);
+            dst.set(i, a.get(i) * (1f - v * v));
         }
     }
 
     static void addScaled(Matrix a, float alpha, Matrix b, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, x.get(xo + i) + alpha * y.get(yo + i));
+            dst.set(i, a.get(i) + alpha * b.get(i));
         }
     }
 
     static void scale(Matrix x, float factor) {
-        FloatBuffer d = x.buffer();
-        int o = x.offset();
         for (int i = 0, n = x.size(); i < n; i++) {
-            d.put(o + i, d.get(o + i) * factor);
+            x.set(i, x.get(i) * factor);
         }
     }
 
     static void scaledDifference(Matrix a, Matrix b, float scale, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            d.put(dO + i, scale * (x.get(xo + i) - y.get(yo + i)));
+            dst.set(i, scale * (a.get(i) - b.get(i)));
         }
     }
 
     static void logPenaltyGradient(Matrix a, Matrix b, float scale, Matrix dst) {
-        FloatBuffer x = a.buffer();
-        FloatBuffer y = b.buffer();
-        FloatBuffer d = dst.buffer();
-        int xo = a.offset();
-        int yo = b.offset();
-        int dO = dst.offset();
         for (int i = 0, n = a.size(); i < n; i++) {
-            float diff = x.get(xo + i) - y.get(yo + i);
-            d.put(dO + i, scale * diff / (1f + diff * diff));
+            float d = a.get(i) - b.get(i);
+            dst.set(i, scale * d / (1f + d * d));
         }
     }
 
     static void addRowVector(Matrix m, Matrix v) {
-        FloatBuffer d = m.buffer();
-        FloatBuffer s = v.buffer();
-        int o = m.offset();
-        int vo = v.offset();
         for (int r = 0; r < m.rows; r++) {
-            int base = o + r * m.cols;
+            int base = r * m.cols;
             for (int c = 0; c < m.cols; c++) {
-                d.put(base + c, d.get(base + c) + s.get(vo + c));
+                m.set(base + c, m.get(base + c) + v.get(c));
             }
         }
     }
 
     static void columnSums(Matrix m, Matrix dst) {
-        FloatBuffer s = m.buffer();
-        FloatBuffer d = dst.buffer();
-        int o = m.offset();
-        int dO = dst.offset();
         for (int r = 0; r < m.rows; r++) {
-            int base = o + r * m.cols;
+            int base = r * m.cols;
             for (int c = 0; c < m.cols; c++) {
-                d.put(dO + c, d.get(dO + c) + s.get(base + c));
+                dst.set(c, dst.get(c) + m.get(base + c));
             }
         }
     }
@@ -185,20 +122,18 @@ final class ScalarOps {
     }
 
     static double sumSquares(Matrix m) {
-        FloatBuffer s = m.buffer();
-        int o = m.offset();
         int n = m.size();
         int bound = n - n % SUM_LANES;
         double[] lane = new double[SUM_LANES];
         for (int i = 0; i < bound; i += SUM_LANES) {
             for (int j = 0; j < SUM_LANES; j++) {
-                double v = s.get(o + i + j);
+                double v = m.get(i + j);
                 lane[j] += v * v;
             }
         }
         double sum = combine(lane[0], lane[1], lane[2], lane[3], lane[4], lane[5], lane[6], lane[7]);
         for (int i = bound; i < n; i++) {
-            double v = s.get(o + i);
+            double v = m.get(i);
             sum += v * v;
         }
         return sum;

@@ -36,6 +36,9 @@ class VectorOpsTest {
                 for (int i = 0; i < parent.size(); i++) {
                     parent.set(i, (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-6, 2))));
                 }
+                // A diverged state must stay visible; the sign of zero must survive.
+                parent.set(1 + random.nextInt(parent.size() - 1), Float.NaN);
+                parent.set(parent.size() - 1, -0f);
                 in[k] = parent.rows(1, shape[0] + 1);
             }
             Matrix scalar = Matrix.zeros(shape[0], shape[1]).fill(0.5f);
