@@ -10,6 +10,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 spec="${1:-conf/quickstart.conf}"
+# Build first, so that neither timed command includes a build.
+source submit/lib.sh
+ensure_built
 work="$(mktemp -d /tmp/lra-scaling.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 for cores in 1 2; do

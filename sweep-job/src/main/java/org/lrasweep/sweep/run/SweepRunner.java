@@ -28,6 +28,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.lrasweep.sweep.grid.CostModel;
 import org.lrasweep.sweep.grid.TrialSpec;
@@ -80,18 +81,33 @@ public final class SweepRunner {
                 .toList();
         int alreadyCommitted = trials.size() - pending.size();
         long ran = 0;
+        Map<String, Long> statuses = null;
         if (pending.isEmpty()) {
             log.printf("sweep '%s': all %d trials already committed in %s; nothing to run%n", spec.name(), trials.size(), output);
         } else {
-            ran = execute(jsc, spec, store, pending, log);
+            Committed now = execute(jsc, spec, store, pending, log);
+            ran = now.count();
+            // Every trial committed by this run and counted by a successful task: the counts are
+            // exact without reading the table back (a Spark job of a few seconds). After a retry
+            // or on a resumed sweep, the table is the only truth.
+            if (alreadyCommitted == 0 && ran == pending.size() && now.statuses().size() == ran) {
+                statuses = now.statuses().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+            }
         }
-        Map<String, Long> statuses = statusCounts(spark, store, trials);
+        if (statuses == null) {
+            statuses = statusCounts(spark, store, trials);
+        }
         double wall = (System.nanoTime() - start) / 1e9;
         writeRunRecord(fs, output, spec, startedAt, trials.size(), alreadyCommitted, ran, statuses);
         return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, wall);
     }
 
-    private static long execute(JavaSparkContext jsc, SweepSpec spec, ResultStore store, List<TrialSpec> pending, PrintStream log) {
+    /** What one execution committed, as its successful tasks counted it. */
+    private record Committed(long count, List<String> statuses) {
+    }
+
+    private static Committed execute(JavaSparkContext jsc, SweepSpec spec, ResultStore store, List<TrialSpec> pending,
+                                     PrintStream log) {
         int partitions = spec.partitions() == 0 ? pending.size() : Math.min(spec.partitions(), pending.size());
         // Deal round-robin in cost order: each partition gets a share of long and short trials.
         List<List<TrialSpec>> buckets = new ArrayList<>();
@@ -110,8 +126,9 @@ public final class SweepRunner {
         LongAccumulator done = jsc.sc().longAccumulator("trials committed");
         LongAccumulator solved = jsc.sc().longAccumulator("trials solved");
         LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
+        CollectionAccumulator<String> statuses = jsc.sc().collectionAccumulator("trial statuses");
         log.println(description);
-        TrialTask task = new TrialTask(spec.name(), store, CodeVersion.current(), done, solved, failed);
+        TrialTask task = new TrialTask(spec.name(), store, CodeVersion.current(), done, solved, failed, statuses);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lra-sweep-progress");
             t.setDaemon(true);
@@ -137,7 +154,7 @@ public final class SweepRunner {
             }
             jsc.clearJobGroup();
         }
-        return done.value();
+        return new Committed(done.value(), List.copyOf(statuses.value()));
     }
 
     /** Counts by status over the sweep's committed trials, read back from the trials table. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.bytedeco.openblas.global.openblas;
 import org.lrasweep.kernel.train.TrialResult;
@@ -41,15 +42,17 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     private final LongAccumulator done;
     private final LongAccumulator solved;
     private final LongAccumulator failed;
+    private final CollectionAccumulator<String> statuses;
 
     TrialTask(String sweep, ResultStore store, String codeVersion, LongAccumulator done, LongAccumulator solved,
-              LongAccumulator failed) {
+              LongAccumulator failed, CollectionAccumulator<String> statuses) {
         this.sweep = sweep;
         this.store = store;
         this.codeVersion = codeVersion;
         this.done = done;
         this.solved = solved;
         this.failed = failed;
+        this.statuses = statuses;
     }
 
     @Override
@@ -81,6 +84,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                         started, System.currentTimeMillis());
                 if (store.commit(sweep, spec, outcome)) {
                     done.add(1);
+                    statuses.add(outcome.status());
                     if ("solved".equals(outcome.status())) {
                         solved.add(1);
                     } else if ("failed".equals(outcome.status())) {

@@ -56,6 +56,8 @@ class SweepRunnerTest {
         assertEquals(9, o.trials());
         assertEquals(9, o.ran());
         assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
+        // Counted by the tasks, and the same as read back from the table.
+        assertEquals(SweepRunner.statusCounts(spark, new ResultStore(o.output()), GridExpander.expand(spec)), o.statuses());
         Dataset<Row> trials = spark.read().parquet(tmp.resolve("out/trials").toString());
         assertEquals(9, trials.count());
         assertEquals(9, trials.select("trial_id").distinct().count());
