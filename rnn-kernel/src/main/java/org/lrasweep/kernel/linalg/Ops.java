@@ -34,7 +34,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.tanh(src, dst);
         } else {
-            ScalarOps.tanh(src, dst);
+            ScalarOps.tanh(src, dst, 0);
         }
     }
 
@@ -45,7 +45,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.tanhWithDerivative(h, z, d);
         } else {
-            ScalarOps.tanhWithDerivative(h, z, d);
+            ScalarOps.tanhWithDerivative(h, z, d, 0);
         }
     }
 
@@ -56,7 +56,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.tanhOfSum(a, b, dst);
         } else {
-            ScalarOps.tanhOfSum(a, b, dst);
+            ScalarOps.tanhOfSum(a, b, dst, 0);
         }
     }
 
@@ -66,7 +66,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.tanhDerivativeFromOutput(z, dst);
         } else {
-            ScalarOps.tanhDerivativeFromOutput(z, dst);
+            ScalarOps.tanhDerivativeFromOutput(z, dst, 0);
         }
     }
 
@@ -77,7 +77,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.multiply(a, b, dst);
         } else {
-            ScalarOps.multiply(a, b, dst);
+            ScalarOps.multiply(a, b, dst, 0);
         }
     }
 
@@ -90,7 +90,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.scaleRows(m, factors, dst);
         } else {
-            ScalarOps.scaleRows(m, factors, dst);
+            ScalarOps.scaleRows(m, factors, dst, 0);
         }
     }
 
@@ -118,7 +118,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.multiply(a, b, c, dst);
         } else {
-            ScalarOps.multiply(a, b, c, dst);
+            ScalarOps.multiply(a, b, c, dst, 0);
         }
     }
 
@@ -129,7 +129,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.throughTanh(a, z, dst);
         } else {
-            ScalarOps.throughTanh(a, z, dst);
+            ScalarOps.throughTanh(a, z, dst, 0);
         }
     }
 
@@ -145,7 +145,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.addScaled(a, alpha, b, dst);
         } else {
-            ScalarOps.addScaled(a, alpha, b, dst);
+            ScalarOps.addScaled(a, alpha, b, dst, 0);
         }
     }
 
@@ -154,7 +154,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.scale(x, factor);
         } else {
-            ScalarOps.scale(x, factor);
+            ScalarOps.scale(x, factor, 0);
         }
     }
 
@@ -165,7 +165,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.scaledDifference(a, b, scale, dst);
         } else {
-            ScalarOps.scaledDifference(a, b, scale, dst);
+            ScalarOps.scaledDifference(a, b, scale, dst, 0);
         }
     }
 
@@ -176,7 +176,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.logPenaltyGradient(a, b, scale, dst);
         } else {
-            ScalarOps.logPenaltyGradient(a, b, scale, dst);
+            ScalarOps.logPenaltyGradient(a, b, scale, dst, 0);
         }
     }
 
@@ -196,7 +196,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.addRowVector(m, v);
         } else {
-            ScalarOps.addRowVector(m, v);
+            ScalarOps.addRowVector(m, v, 0);
         }
     }
 
@@ -211,7 +211,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.columnSums(m, dst);
         } else {
-            ScalarOps.columnSums(m, dst);
+            ScalarOps.columnSums(m, dst, 0);
         }
     }
 
@@ -232,7 +232,7 @@ public final class Ops {
         if (SIMD) {
             VectorOps.scatterAddRows(index, from, rows, alpha, dst);
         } else {
-            ScalarOps.scatterAddRows(index, from, rows, alpha, dst);
+            ScalarOps.scatterAddRows(index, from, rows, alpha, dst, 0);
         }
     }
 

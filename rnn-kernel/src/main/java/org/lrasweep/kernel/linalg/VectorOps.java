@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD forms of {@link ScalarOps} on the Vector API (module {@code jdk.incubator.vector}), eight
  * float lanes at a time. Each lane performs exactly the IEEE operations of the scalar form, in
- * the same order, and tails shorter than a vector run the scalar form, so the results are the
- * same bits (OpsTest checks every kernel, interpreted and compiled). Loaded only when
+ * the same order, and tails shorter than a vector run the scalar form itself, so the results are
+ * the same bits (VectorOpsTest checks every kernel, interpreted and compiled). Loaded only when
  * {@link Ops#simd()} is true.
  */
 final class VectorOps {
@@ -63,9 +63,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(tanh(load(src, i)), dst, i);
         }
-        for (int i = bound, n = src.size(); i < n; i++) {
-            dst.set(i, Tanh.of(src.get(i)));
-        }
+        ScalarOps.tanh(src, dst, bound);
     }
 
     static void tanhWithDerivative(Matrix h, Matrix z, Matrix d) {
@@ -75,11 +73,7 @@ final class VectorOps {
             store(v, z, i);
             store(ONE.sub(v.mul(v)), d, i);
         }
-        for (int i = bound, n = h.size(); i < n; i++) {
-            float v = Tanh.of(h.get(i));
-            z.set(i, v);
-            d.set(i, 1f - v * v);
-        }
+        ScalarOps.tanhWithDerivative(h, z, d, bound);
     }
 
     static void tanhOfSum(Matrix a, Matrix b, Matrix dst) {
@@ -87,9 +81,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(tanh(load(a, i).add(load(b, i))), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            dst.set(i, Tanh.of(a.get(i) + b.get(i)));
-        }
+        ScalarOps.tanhOfSum(a, b, dst, bound);
     }
 
     static void tanhDerivativeFromOutput(Matrix z, Matrix dst) {
@@ -98,10 +90,7 @@ final class VectorOps {
             FloatVector v = load(z, i);
             store(ONE.sub(v.mul(v)), dst, i);
         }
-        for (int i = bound, n = z.size(); i < n; i++) {
-            float v = z.get(i);
-            dst.set(i, 1f - v * v);
-        }
+        ScalarOps.tanhDerivativeFromOutput(z, dst, bound);
     }
 
     static void multiply(Matrix a, Matrix b, Matrix dst) {
@@ -109,9 +98,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(load(a, i).mul(load(b, i)), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            dst.set(i, a.get(i) * b.get(i));
-        }
+        ScalarOps.multiply(a, b, dst, bound);
     }
 
     static void scaleRows(Matrix m, float[] factors, Matrix dst) {
@@ -123,10 +110,8 @@ final class VectorOps {
             for (int c = 0; c < bound; c += LANES) {
                 store(load(m, base + c).mul(f), dst, base + c);
             }
-            for (int c = bound; c < cols; c++) {
-                dst.set(base + c, m.get(base + c) * f);
-            }
         }
+        ScalarOps.scaleRows(m, factors, dst, bound);
     }
 
     static void multiply(Matrix a, Matrix b, Matrix c, Matrix dst) {
@@ -134,9 +119,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(load(a, i).mul(load(b, i)).mul(load(c, i)), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            dst.set(i, a.get(i) * b.get(i) * c.get(i));
-        }
+        ScalarOps.multiply(a, b, c, dst, bound);
     }
 
     static void throughTanh(Matrix a, Matrix z, Matrix dst) {
@@ -145,10 +128,7 @@ final class VectorOps {
             FloatVector v = load(z, i);
             store(load(a, i).mul(ONE.sub(v.mul(v))), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            float v = z.get(i);
-            dst.set(i, a.get(i) * (1f - v * v));
-        }
+        ScalarOps.throughTanh(a, z, dst, bound);
     }
 
     static void addScaled(Matrix a, float alpha, Matrix b, Matrix dst) {
@@ -156,9 +136,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(load(a, i).add(load(b, i).mul(alpha)), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            dst.set(i, a.get(i) + alpha * b.get(i));
-        }
+        ScalarOps.addScaled(a, alpha, b, dst, bound);
     }
 
     static void scale(Matrix x, float factor) {
@@ -166,9 +144,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(load(x, i).mul(factor), x, i);
         }
-        for (int i = bound, n = x.size(); i < n; i++) {
-            x.set(i, x.get(i) * factor);
-        }
+        ScalarOps.scale(x, factor, bound);
     }
 
     static void scaledDifference(Matrix a, Matrix b, float scale, Matrix dst) {
@@ -176,9 +152,7 @@ final class VectorOps {
         for (int i = 0; i < bound; i += LANES) {
             store(load(a, i).sub(load(b, i)).mul(scale), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            dst.set(i, scale * (a.get(i) - b.get(i)));
-        }
+        ScalarOps.scaledDifference(a, b, scale, dst, bound);
     }
 
     static void logPenaltyGradient(Matrix a, Matrix b, float scale, Matrix dst) {
@@ -187,10 +161,7 @@ final class VectorOps {
             FloatVector d = load(a, i).sub(load(b, i));
             store(d.mul(scale).div(d.mul(d).add(1f)), dst, i);
         }
-        for (int i = bound, n = a.size(); i < n; i++) {
-            float d = a.get(i) - b.get(i);
-            dst.set(i, scale * d / (1f + d * d));
-        }
+        ScalarOps.logPenaltyGradient(a, b, scale, dst, bound);
     }
 
     static void addRowVector(Matrix m, Matrix v) {
@@ -201,10 +172,8 @@ final class VectorOps {
             for (int c = 0; c < bound; c += LANES) {
                 store(load(m, base + c).add(load(v, c)), m, base + c);
             }
-            for (int c = bound; c < cols; c++) {
-                m.set(base + c, m.get(base + c) + v.get(c));
-            }
         }
+        ScalarOps.addRowVector(m, v, bound);
     }
 
     static void columnSums(Matrix m, Matrix dst) {
@@ -215,10 +184,9 @@ final class VectorOps {
             for (int c = 0; c < bound; c += LANES) {
                 store(load(dst, c).add(load(m, base + c)), dst, c);
             }
-            for (int c = bound; c < cols; c++) {
-                dst.set(c, dst.get(c) + m.get(base + c));
-            }
         }
+        // Every column still adds its rows in order: the tail columns just come after.
+        ScalarOps.columnSums(m, dst, bound);
     }
 
     static void scatterAddRows(int[] index, int from, Matrix rows, float alpha, Matrix dst) {
@@ -230,10 +198,8 @@ final class VectorOps {
             for (int c = 0; c < bound; c += LANES) {
                 store(load(dst, target + c).add(load(rows, source + c).mul(alpha)), dst, target + c);
             }
-            for (int c = bound; c < cols; c++) {
-                dst.set(target + c, dst.get(target + c) + alpha * rows.get(source + c));
-            }
         }
+        ScalarOps.scatterAddRows(index, from, rows, alpha, dst, bound);
     }
 
     static double sumSquares(Matrix m) {
@@ -245,11 +211,7 @@ final class VectorOps {
             acc = v.fma(v, acc);
         }
         double[] lane = acc.toArray();
-        double sum = ScalarOps.combine(lane[0], lane[1], lane[2], lane[3], lane[4], lane[5], lane[6], lane[7]);
-        for (int i = bound, n = m.size(); i < n; i++) {
-            double v = m.get(i);
-            sum += v * v;
-        }
-        return sum;
+        return ScalarOps.addSquares(m, bound, ScalarOps.combine(lane[0], lane[1], lane[2], lane[3], lane[4], lane[5], lane[6],
+                lane[7]));
     }
 }

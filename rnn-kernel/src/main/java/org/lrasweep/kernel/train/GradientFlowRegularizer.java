@@ -43,21 +43,13 @@ final class GradientFlowRegularizer {
      * deliberate departure from the authors' code, whose target loop turns it into NaN).
      */
     boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix dW, Matrix dA) {
-        return derivatives(g, w, a, null, dW, dA);
+        return derivatives(g, null, w, a, null, dW, dA);
     }
 
     /**
-     * As {@link #derivatives(Matrix, Matrix, Matrix, Matrix, Matrix)}, given {@code tanh(a)} when the
-     * caller has it (the target searches do): tanh is the costliest element-wise operation here.
-     */
-    boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix tanhOfA, Matrix dW, Matrix dA) {
-        return derivatives(g, null, w, a, tanhOfA, dW, dA);
-    }
-
-    /**
-     * As {@link #derivatives(Matrix, Matrix, Matrix, Matrix, Matrix, Matrix)}, given also
-     * {@code g W^T} when the caller has just computed it (the local target search has: it is that
-     * search's own backward product), or null.
+     * As {@link #derivatives(Matrix, Matrix, Matrix, Matrix, Matrix)}, given what the caller already
+     * has, else null: {@code g W^T} (a target search's own backward product) and {@code tanh(a)}
+     * (tanh is the costliest element-wise operation here).
      */
     boolean derivatives(Matrix g, Matrix gTimesWT, Matrix w, Matrix a, Matrix tanhOfA, Matrix dW, Matrix dA) {
         double gNorm = g.norm();

@@ -145,8 +145,8 @@ public final class LraReleasedTrainer extends LraTrainer {
         Matrix a = ws.targetPre;
         a.assign(fp.h(l - 1));
         ws.g.assign(ws.deltaSteps[l - 1]);
+        boolean regularize = settings.alpha() > 0;
         for (int k = 0; k < settings.k(); k++) {
-            boolean regularize = settings.alpha() > 0;
             if (k > 0) {
                 recompute(w, a, fp.projected(l), ws.tanhA, ws.q);
                 settings.localLoss().gradient(ws.q, fp.z(l), ws.stateSide);

@@ -74,14 +74,14 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.tanh(x, d);
             } else {
-                ScalarOps.tanh(x, d);
+                ScalarOps.tanh(x, d, 0);
             }
         });
         check("tanhOfSum", (simd, x, y, z, d) -> {
             if (simd) {
                 VectorOps.tanhOfSum(x, y, d);
             } else {
-                ScalarOps.tanhOfSum(x, y, d);
+                ScalarOps.tanhOfSum(x, y, d, 0);
             }
         });
         check("tanhWithDerivative", (simd, x, y, z, d) -> {
@@ -89,7 +89,7 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.tanhWithDerivative(x, d, z);
             } else {
-                ScalarOps.tanhWithDerivative(x, d, z);
+                ScalarOps.tanhWithDerivative(x, d, z, 0);
             }
             Ops.axpy(1f, z, d);
         });
@@ -97,14 +97,14 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.tanhDerivativeFromOutput(x, d);
             } else {
-                ScalarOps.tanhDerivativeFromOutput(x, d);
+                ScalarOps.tanhDerivativeFromOutput(x, d, 0);
             }
         });
         check("throughTanh", (simd, x, y, z, d) -> {
             if (simd) {
                 VectorOps.throughTanh(x, y, d);
             } else {
-                ScalarOps.throughTanh(x, y, d);
+                ScalarOps.throughTanh(x, y, d, 0);
             }
         });
     }
@@ -115,28 +115,28 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.multiply(x, y, d);
             } else {
-                ScalarOps.multiply(x, y, d);
+                ScalarOps.multiply(x, y, d, 0);
             }
         });
         check("multiply3", (simd, x, y, z, d) -> {
             if (simd) {
                 VectorOps.multiply(x, y, z, d);
             } else {
-                ScalarOps.multiply(x, y, z, d);
+                ScalarOps.multiply(x, y, z, d, 0);
             }
         });
         check("addScaled", (simd, x, y, z, d) -> {
             if (simd) {
                 VectorOps.addScaled(x, -0.37f, y, d);
             } else {
-                ScalarOps.addScaled(x, -0.37f, y, d);
+                ScalarOps.addScaled(x, -0.37f, y, d, 0);
             }
         });
         check("scale", (simd, x, y, z, d) -> {
             if (simd) {
                 VectorOps.scale(d, 1.7f);
             } else {
-                ScalarOps.scale(d, 1.7f);
+                ScalarOps.scale(d, 1.7f, 0);
             }
         });
         check("scaleRows", (simd, x, y, z, d) -> {
@@ -147,7 +147,7 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.scaleRows(x, factors, d);
             } else {
-                ScalarOps.scaleRows(x, factors, d);
+                ScalarOps.scaleRows(x, factors, d, 0);
             }
         });
         check("addRowVector", (simd, x, y, z, d) -> {
@@ -155,7 +155,7 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.addRowVector(d, row);
             } else {
-                ScalarOps.addRowVector(d, row);
+                ScalarOps.addRowVector(d, row, 0);
             }
         });
     }
@@ -170,7 +170,7 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.scatterAddRows(index, 2, x, -0.3f, d);
             } else {
-                ScalarOps.scatterAddRows(index, 2, x, -0.3f, d);
+                ScalarOps.scatterAddRows(index, 2, x, -0.3f, d, 0);
             }
         });
     }
@@ -181,14 +181,14 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.scaledDifference(x, y, 0.01f, d);
             } else {
-                ScalarOps.scaledDifference(x, y, 0.01f, d);
+                ScalarOps.scaledDifference(x, y, 0.01f, d, 0);
             }
         });
         check("logPenaltyGradient", (simd, x, y, z, d) -> {
             if (simd) {
                 VectorOps.logPenaltyGradient(x, y, 0.01f, d);
             } else {
-                ScalarOps.logPenaltyGradient(x, y, 0.01f, d);
+                ScalarOps.logPenaltyGradient(x, y, 0.01f, d, 0);
             }
         });
     }
@@ -200,7 +200,7 @@ class VectorOpsTest {
             if (simd) {
                 VectorOps.columnSums(x, sums);
             } else {
-                ScalarOps.columnSums(x, sums);
+                ScalarOps.columnSums(x, sums, 0);
             }
         });
         check("sumSquares", (simd, x, y, z, d) -> {

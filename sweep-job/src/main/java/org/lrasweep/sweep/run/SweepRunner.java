@@ -90,7 +90,7 @@ public final class SweepRunner {
             // Every trial committed by this run and counted by a successful task: the counts are
             // exact without reading the table back (a Spark job of a few seconds). After a retry
             // or on a resumed sweep, the table is the only truth.
-            if (alreadyCommitted == 0 && ran == pending.size() && now.statuses().size() == ran) {
+            if (alreadyCommitted == 0 && ran == pending.size()) {
                 statuses = now.statuses().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
             }
         }
