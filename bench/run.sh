@@ -81,7 +81,7 @@ printf '\n%-22s %10s %10s %10s %9s %10s %10s %9s\n' "LRA, a=0.1, K=10" "before m
   "authors ms" "vs authors" "vs before"
 for variant in released local; do
   for t in 10 20 50; do
-    args=(bench --algorithm lra --variant "$variant" --alpha 0.1 --length "$t" --iterations $((1000 / t)) --warmup 10
+    args=(bench --algorithm lra --lra.variant "$variant" --lra.alpha 0.1 --length "$t" --iterations $((1000 / t)) --warmup 10
           --eval-repeats 1)
     old=$(before "${args[@]}")
     ours=$(kernel "${args[@]}")

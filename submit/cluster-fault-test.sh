@@ -146,9 +146,10 @@ start_worker 1
 compare() { # compare OUTPUT: same trials as the local run, each id once
   /usr/bin/env python3 - "$work/local/csv/trials.csv" "$1/csv/trials.csv" <<'PY'
 import csv, sys
-cols = ["trial_id", "task", "length", "seed", "algorithm", "hidden", "batch", "test_size", "check_every", "patience",
-        "max_iterations", "learning_rate", "clip", "alpha", "lra_variant", "lra_beta", "lra_k", "status", "iterations",
-        "solved_at", "best_accuracy", "final_accuracy", "final_test_loss", "omega_zero_events"]
+cols = ["trial_id", "config_id", "task", "length", "seed", "algorithm", "hidden", "batch", "test_size", "check_every",
+        "patience", "max_iterations", "bptt_learning_rate", "bptt_clip", "bptt_alpha", "lra_variant", "lra_learning_rate",
+        "lra_beta", "lra_k", "lra_c", "lra_alpha", "status", "iterations", "solved_at", "best_accuracy", "final_accuracy",
+        "final_test_loss", "omega_zero_events"]
 def load(path):
     rows = list(csv.DictReader(open(path)))
     ids = [r["trial_id"] for r in rows]

@@ -1,7 +1,8 @@
 # Shared by the submit/ scripts: building the job when needed, and spark-submit with or without
 # a Spark distribution (SparkSubmit is an ordinary main class of the Maven-resolved Spark jars).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JOB_JAR="$root/sweep-job/target/lra-sweep-job.jar"
+# LRA_SWEEP_JOB_JAR: a prebuilt job jar to submit instead of building this checkout's.
+JOB_JAR="${LRA_SWEEP_JOB_JAR:-$root/sweep-job/target/lra-sweep-job.jar}"
 SPARK_CLASSPATH_FILE="$root/sweep-job/target/spark-classpath.txt"
 LOG4J_CONF="$root/submit/log4j2.properties"
 
@@ -15,9 +16,15 @@ SPARK_JAVA_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.v
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+# The report's charts are drawn off-screen: no display is ever needed.
+HEADLESS=-Djava.awt.headless=true
 
-# Builds the job jar and Spark classpath when missing or older than the sources.
+# Builds the job jar and Spark classpath when missing or older than the sources (not a given LRA_SWEEP_JOB_JAR).
 ensure_built() {
+  if [[ -n "${LRA_SWEEP_JOB_JAR:-}" ]]; then
+    [[ -f "$JOB_JAR" ]] || { echo "error: LRA_SWEEP_JOB_JAR = $JOB_JAR: no such file" >&2; exit 2; }
+    return
+  fi
   if [[ ! -f "$JOB_JAR" || ! -f "$SPARK_CLASSPATH_FILE" ]] \
      || [[ -n "$(find "$root/rnn-kernel/src/main" "$root/sweep-job/src/main" "$root/pom.xml" "$root/rnn-kernel/pom.xml" \
                  "$root/sweep-job/pom.xml" -newer "$JOB_JAR" -print -quit)" ]]; then
@@ -26,12 +33,40 @@ ensure_built() {
   fi
 }
 
-# spark-submit ARGS...: the distribution's when on PATH, else SparkSubmit from the Maven-resolved jars.
+# The Spark line the job jar is built for; a spark-submit on the PATH must match it.
+SPARK_LINE=4.1
+SCALA_LINE=2.13
+
+# Exits 2 with one line unless the spark-submit on the PATH is Spark $SPARK_LINE for Scala $SCALA_LINE.
+check_spark_submit_version() {
+  local banner version scala
+  banner="$(spark-submit --version 2>&1 || true)"
+  version="$(grep -oE 'version [0-9]+\.[0-9]+\.[0-9]+' <<<"$banner" | head -n 1 | cut -d' ' -f2 || true)"
+  scala="$(grep -oE 'Scala version [0-9]+\.[0-9]+' <<<"$banner" | head -n 1 | cut -d' ' -f3 || true)"
+  if [[ "$version" != "$SPARK_LINE".* || "$scala" != "$SCALA_LINE" ]]; then
+    echo "error: $(command -v spark-submit) is Spark ${version:-unknown} for Scala ${scala:-unknown}; the job needs Spark $SPARK_LINE for Scala $SCALA_LINE (put that distribution first on the PATH)" >&2
+    exit 2
+  fi
+}
+
+# Exits 2 with one line when no spark-submit is on the PATH: YARN and Kubernetes need a distribution
+# (the Maven-resolved Spark jars have neither module); otherwise checks its version.
+require_spark_distribution() {
+  if ! command -v spark-submit >/dev/null 2>&1; then
+    echo "error: $1 needs spark-submit of a Spark $SPARK_LINE (Scala $SCALA_LINE) distribution on the PATH; the Maven-resolved Spark jars run local and standalone sweeps only" >&2
+    exit 2
+  fi
+  check_spark_submit_version
+}
+
+# spark-submit ARGS...: the distribution's when on PATH (checked to be Spark $SPARK_LINE), else SparkSubmit
+# from the Maven-resolved jars.
 _spark_submit() {
   if command -v spark-submit >/dev/null 2>&1; then
-    spark-submit --driver-java-options "-Dlog4j2.configurationFile=file:$LOG4J_CONF" "$@"
+    check_spark_submit_version
+    spark-submit --driver-java-options "$HEADLESS -Dlog4j2.configurationFile=file:$LOG4J_CONF" "$@"
   else
-    java "${SPARK_JAVA_FLAGS[@]}" -Xmx"${DRIVER_MEMORY:-4g}" "-Dlog4j2.configurationFile=file:$LOG4J_CONF" \
+    java "${SPARK_JAVA_FLAGS[@]}" "$HEADLESS" -Xmx"${DRIVER_MEMORY:-4g}" "-Dlog4j2.configurationFile=file:$LOG4J_CONF" \
       -cp "$(cat "$SPARK_CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit "$@"
   fi
 }
@@ -54,14 +89,16 @@ ensure_spark_home() {
 
 spark_submit() { _spark_submit "$@"; }
 
-# run_local DEFAULT_CORES JOB_ARGS...: the job in Spark local mode (LOCAL_CORES overrides the
+# run_local DEFAULT_CORES JOB_ARGS...: the job in Spark local mode (LOCAL_CORES overrides the cores;
+# LOCAL_TASK_ATTEMPTS, default 2, the attempts a task gets, so that an Error such as an OutOfMemoryError
+# is retried once before the trial is committed as failed;
 # cores), one ND4J thread per task, built first when needed.
 run_local() {
   local cores="$1"
   shift
   ensure_built
   export OMP_NUM_THREADS=1 SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  spark_submit --master "local[${LOCAL_CORES:-$cores}]" --conf spark.ui.showConsoleProgress=false \
+  spark_submit --master "local[${LOCAL_CORES:-$cores},${LOCAL_TASK_ATTEMPTS:-2}]" --conf spark.ui.showConsoleProgress=false \
     --class org.lrasweep.sweep.SweepMain "$JOB_JAR" "$@"
 }
 

@@ -11,6 +11,7 @@ if [[ $# -lt 1 ]]; then
   echo "usage: submit/yarn.sh SPEC [KEY=VALUE...]" >&2
   exit 2
 fi
+require_spark_distribution submit/yarn.sh
 if [[ -z "${HADOOP_CONF_DIR:-}${YARN_CONF_DIR:-}" ]]; then
   echo "error: set HADOOP_CONF_DIR or YARN_CONF_DIR to the YARN cluster's configuration" >&2
   exit 2

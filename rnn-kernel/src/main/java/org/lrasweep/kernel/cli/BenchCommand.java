@@ -17,7 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,9 +28,6 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    TrialOptions options;
 
     @Option(names = "--iterations", defaultValue = "200", description = "timed training iterations (default: ${DEFAULT-VALUE})")
     int iterations;
@@ -55,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations < 1 || warmup < 0 || evalRepeats < 1) {
             throw new IllegalArgumentException("--iterations and --eval-repeats must be >= 1, --warmup >= 0");
         }
-        TrialConfig config = options.toConfig();
+        TrialConfig config = TrialOptions.toConfig(spec);
         Task task = config.taskInstance();
         NumpyRandomState stream = new NumpyRandomState(config.seed());
         Batch testSet = task.generate(stream, config.testSize(), config.length());

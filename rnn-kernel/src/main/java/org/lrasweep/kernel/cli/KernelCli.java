@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "Train, check and benchmark the lra-sweep RNN kernel.",
-        subcommands = {CheckFixtureCommand.class, TrainCommand.class, BenchCommand.class, RoofCommand.class})
+        subcommands = {CheckFixtureCommand.class, TrainCommand.class, BenchCommand.class, RoofCommand.class, ParamsCommand.class})
 public final class KernelCli {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -23,6 +23,10 @@ public final class KernelCli {
 
     /** Runs the command line on the given streams and returns its exit status (no System.exit). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return UsageErrors.install(new CommandLine(new KernelCli()), out, err).execute(args);
+        CommandLine cli = new CommandLine(new KernelCli());
+        for (String trialCommand : new String[] {"train", "bench"}) {
+            TrialOptions.addTo(cli.getSubcommands().get(trialCommand).getCommandSpec());
+        }
+        return UsageErrors.install(cli, out, err).execute(args);
     }
 }

@@ -15,21 +15,14 @@ final class ResultJson {
     private ResultJson() {
     }
 
+    /** Every parameter of the trial's algorithm, by column name. */
     static ObjectNode config(TrialConfig c) {
-        ObjectNode n = MAPPER.createObjectNode()
-                .put("task", c.task()).put("length", c.length()).put("seed", c.seed())
-                .put("algorithm", c.algorithm().configName()).put("hidden", c.hidden()).put("batch", c.batch())
-                .put("test_size", c.testSize()).put("check_every", c.checkEvery()).put("patience", c.patience())
-                .put("max_iterations", c.maxIterations()).put("solved_error", c.solvedError());
-        if (c.bptt() != null) {
-            n.put("learning_rate", c.bptt().learningRate()).put("clip", c.bptt().clip()).put("alpha", c.bptt().alpha());
-        }
-        if (c.lra() != null) {
-            n.put("variant", c.lra().variant().configName()).put("learning_rate", c.lra().learningRate())
-                    .put("beta", c.lra().beta()).put("k", c.lra().k()).put("c", c.lra().c())
-                    .put("normalize", c.lra().normalize().configName()).put("alpha", c.lra().alpha())
-                    .put("local_loss", c.lra().localLoss().configName());
-        }
+        ObjectNode n = MAPPER.createObjectNode();
+        c.values().asMap().forEach((param, value) -> {
+            if (value != null) {
+                n.set(param.column(), MAPPER.valueToTree(value));
+            }
+        });
         return n;
     }
 

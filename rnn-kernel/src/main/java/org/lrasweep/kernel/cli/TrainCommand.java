@@ -7,7 +7,6 @@ import org.lrasweep.kernel.train.TrialRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train}: one trial, a progress line per check, then one JSON line with the result. */
@@ -17,15 +16,12 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    TrialOptions options;
-
     @Option(names = "--summary-only", description = "leave the learning curve and gradient diagnostics out of the JSON")
     boolean summaryOnly;
 
     @Override
     public Integer call() throws Exception {
-        TrialConfig config = options.toConfig();
+        TrialConfig config = TrialOptions.toConfig(spec);
         long start = System.nanoTime();
         TrialResult result = TrialRunner.run(config, p -> spec.commandLine().getErr().printf(
                 "iter %7d  train loss %.4f  test loss %.4f  test acc %.4f  (%.1f s)%n",

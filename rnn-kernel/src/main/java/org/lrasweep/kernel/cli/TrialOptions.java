@@ -1,65 +1,51 @@
 package org.lrasweep.kernel.cli;
 
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.ParamValues;
+import org.lrasweep.kernel.param.Scope;
+import org.lrasweep.kernel.param.TrialParameters;
 import org.lrasweep.kernel.train.Algorithm;
-import org.lrasweep.kernel.train.BpttSettings;
-import org.lrasweep.kernel.train.LraSettings;
 import org.lrasweep.kernel.train.TrialConfig;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The settings of one trial as command-line options, each with the reference's default. */
+/**
+ * The settings of one trial as command-line options, one {@code --KEY VALUE} per declared
+ * parameter ({@code --length 20}, {@code --lra.beta 1}): names, defaults and docs come from
+ * {@link TrialParameters}, values are parsed as strictly as in a sweep spec.
+ */
 final class TrialOptions {
-    @Option(names = "--task", defaultValue = "temporal-order", description = "temporal-order, temporal-order-3bit, random-permutation, adding (default: ${DEFAULT-VALUE})")
-    String task;
-    @Option(names = "--length", defaultValue = "20", description = "sequence length T >= 10 (default: ${DEFAULT-VALUE})")
-    int length;
-    @Option(names = "--seed", defaultValue = "1", description = "trial seed (default: ${DEFAULT-VALUE})")
-    long seed;
-    @Option(names = "--algorithm", defaultValue = "bptt", description = "bptt or lra (default: ${DEFAULT-VALUE})")
-    String algorithm;
-    @Option(names = "--hidden", defaultValue = "" + TrialConfig.DEFAULT_HIDDEN, description = "hidden units H (default: ${DEFAULT-VALUE})")
-    int hidden;
-    @Option(names = "--batch", defaultValue = "" + TrialConfig.DEFAULT_BATCH, description = "batch size B (default: ${DEFAULT-VALUE})")
-    int batch;
-    @Option(names = "--test-size", defaultValue = "" + TrialConfig.DEFAULT_TEST_SIZE, description = "test sequences (default: ${DEFAULT-VALUE})")
-    int testSize;
-    @Option(names = "--check-every", defaultValue = "" + TrialConfig.DEFAULT_CHECK_EVERY, description = "iterations between checks (default: ${DEFAULT-VALUE})")
-    int checkEvery;
-    @Option(names = "--patience", defaultValue = "" + TrialConfig.DEFAULT_PATIENCE, description = "checks without improvement before plateaued (default: ${DEFAULT-VALUE})")
-    int patience;
-    @Option(names = "--max-iterations", defaultValue = "" + TrialConfig.DEFAULT_MAX_ITERATIONS, description = "iteration budget (default: ${DEFAULT-VALUE})")
-    int maxIterations;
-    @Option(names = "--solved-error", defaultValue = "" + TrialConfig.DEFAULT_SOLVED_ERROR, description = "test error below which a trial is solved (default: ${DEFAULT-VALUE})")
-    double solvedError;
-    @Option(names = {"--learning-rate", "--lr"}, description = "SGD learning rate (default: bptt " + TrialConfig.DEFAULT_BPTT_LEARNING_RATE + ", lra " + LraSettings.DEFAULT_LEARNING_RATE + ")")
-    Double learningRate;
-    @Option(names = "--clip", description = "bptt: global-norm clip c (default " + TrialConfig.DEFAULT_BPTT_CLIP + "); lra: threshold c (default " + LraSettings.DEFAULT_C + "); 0 = off")
-    Double clip;
-    @Option(names = "--alpha", defaultValue = "0", description = "gradient-flow regularizer weight (bptt: Pascanu's on Whh; lra: Omega) (default: ${DEFAULT-VALUE})")
-    double alpha;
-    @Option(names = "--variant", defaultValue = "released", description = "lra: released or local (default: ${DEFAULT-VALUE})")
-    String variant;
-    @Option(names = "--beta", defaultValue = "" + LraSettings.DEFAULT_BETA, description = "lra: target step size (default: ${DEFAULT-VALUE})")
-    double beta;
-    @Option(names = "--k", defaultValue = "" + LraSettings.DEFAULT_K, description = "lra: target steps K (default: ${DEFAULT-VALUE})")
-    int k;
-    @Option(names = "--normalize", defaultValue = "clip", description = "lra: clip, force or off (default: ${DEFAULT-VALUE})")
-    String normalize;
-    @Option(names = "--local-loss", defaultValue = "log-penalty", description = "lra: mse or log-penalty (default: ${DEFAULT-VALUE})")
-    String localLoss;
+    private TrialOptions() {
+    }
 
-    /** The validated trial configuration; invalid values raise one-line errors naming the option. */
-    TrialConfig toConfig() {
-        Algorithm alg = Algorithm.byName(algorithm);
-        BpttSettings bptt = null;
-        LraSettings lra = null;
-        if (alg == Algorithm.BPTT) {
-            bptt = new BpttSettings(learningRate == null ? TrialConfig.DEFAULT_BPTT_LEARNING_RATE : learningRate,
-                    clip == null ? TrialConfig.DEFAULT_BPTT_CLIP : clip, alpha);
-        } else {
-            lra = LraSettings.fromNames(variant, learningRate == null ? LraSettings.DEFAULT_LEARNING_RATE : learningRate,
-                    beta, k, clip == null ? LraSettings.DEFAULT_C : clip, normalize, alpha, localLoss);
+    /** Adds one option per trial parameter to a command. */
+    static void addTo(CommandSpec command) {
+        for (Param<?> p : TrialParameters.ALL) {
+            String applies = p.scope() == Scope.SHARED ? "" : p.scope().describe() + " only; ";
+            command.addOption(OptionSpec.builder("--" + p.key()).type(String.class).paramLabel(p.type().word().toUpperCase())
+                    .description(p.doc() + " (" + applies + "default: " + p.defaultValue() + ")").build());
         }
-        return new TrialConfig(task, length, seed, alg, hidden, batch, testSize, checkEvery, patience, maxIterations,
-                solvedError, bptt, lra);
+    }
+
+    /**
+     * The validated trial configuration of the options given; invalid values, and options of the
+     * other algorithm, raise one-line errors naming the parameter.
+     */
+    static TrialConfig toConfig(CommandSpec command) {
+        ParamValues values = ParamValues.defaults();
+        for (Param<?> p : TrialParameters.ALL) {
+            String given = command.findOption("--" + p.key()).getValue();
+            if (given != null) {
+                values = values.withParsed(p, given);
+            }
+        }
+        Algorithm algorithm = values.algorithm();
+        for (Param<?> p : TrialParameters.ALL) {
+            if (command.findOption("--" + p.key()).getValue() != null && !p.scope().appliesTo(algorithm)) {
+                throw new IllegalArgumentException("--" + p.key() + ": applies to " + p.scope().describe()
+                        + " trials only (algorithm = " + algorithm.configName() + ")");
+            }
+        }
+        return values.toConfig();
     }
 }

@@ -104,10 +104,11 @@ public final class OrthogonalInit {
             }
             double u1 = 1.0 - rng.uniform(); // in (0, 1]: log is finite
             double u2 = rng.uniform();
-            double r = Math.sqrt(-2.0 * Math.log(u1));
-            spare = r * Math.sin(2 * Math.PI * u2);
+            // StrictMath: Math.log/sin/cos may differ between JVMs and CPUs, and the initial weights must not.
+            double r = Math.sqrt(-2.0 * StrictMath.log(u1));
+            spare = r * StrictMath.sin(2 * Math.PI * u2);
             hasSpare = true;
-            return r * Math.cos(2 * Math.PI * u2);
+            return r * StrictMath.cos(2 * Math.PI * u2);
         }
     }
 }

@@ -28,7 +28,7 @@ public final class SoftmaxCrossEntropy implements OutputLoss {
         for (int b = 0; b < n; b++) {
             double lse = logSumExp(logits, b);
             for (int k = 0; k < logits.cols; k++) {
-                dst.set(b, k, (float) (Math.exp(logits.get(b, k) - lse) / n));
+                dst.set(b, k, (float) (StrictMath.exp(logits.get(b, k) - lse) / n));
             }
             dst.set(b, batch.label(b), dst.get(b, batch.label(b)) - 1f / n);
         }
@@ -51,6 +51,7 @@ public final class SoftmaxCrossEntropy implements OutputLoss {
         return wrong;
     }
 
+    /** log sum exp of a row; StrictMath, because Math.exp/log may differ between JVMs and the loss decides outcomes. */
     private static double logSumExp(Matrix o, int row) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < o.cols; k++) {
@@ -61,8 +62,8 @@ public final class SoftmaxCrossEntropy implements OutputLoss {
         }
         double s = 0;
         for (int k = 0; k < o.cols; k++) {
-            s += Math.exp(o.get(row, k) - max);
+            s += StrictMath.exp(o.get(row, k) - max);
         }
-        return max + Math.log(s);
+        return max + StrictMath.log(s);
     }
 }

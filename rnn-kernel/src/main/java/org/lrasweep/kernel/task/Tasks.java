@@ -26,6 +26,6 @@ public final class Tasks {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown task '" + name + "' (known: " + String.join(", ", names()) + ")");
+        throw new IllegalArgumentException("task = " + name + ": unknown (known: " + String.join(", ", names()) + ")");
     }
 }

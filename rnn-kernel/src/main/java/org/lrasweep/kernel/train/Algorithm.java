@@ -1,7 +1,9 @@
 package org.lrasweep.kernel.train;
 
+import org.lrasweep.kernel.param.Named;
+
 /** The learning algorithms a trial can run. */
-public enum Algorithm {
+public enum Algorithm implements Named {
     BPTT("bptt"), LRA("lra");
 
     private final String configName;
@@ -10,17 +12,13 @@ public enum Algorithm {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
 
     /** @throws IllegalArgumentException naming {@code algorithm} and the known names */
     public static Algorithm byName(String name) {
-        for (Algorithm a : values()) {
-            if (a.configName.equals(name)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("algorithm = " + name + ": unknown (known: bptt, lra)");
+        return Named.byName(values(), name, "algorithm");
     }
 }

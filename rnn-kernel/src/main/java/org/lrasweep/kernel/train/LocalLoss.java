@@ -1,5 +1,6 @@
 package org.lrasweep.kernel.train;
 
+import org.lrasweep.kernel.param.Named;
 import org.lrasweep.kernel.linalg.Matrix;
 import org.lrasweep.kernel.linalg.Ops;
 
@@ -8,7 +9,7 @@ import org.lrasweep.kernel.linalg.Ops;
  * Both are symmetric in their arguments, so {@code d/db L(a, b) = -d/da L(a, b)}. Differences are
  * taken in float32 like the rest of the kernel; values are accumulated in double.
  */
-public enum LocalLoss {
+public enum LocalLoss implements Named {
     /** {@code mean (a - b)^2}. */
     MSE("mse"),
     /** {@code mean log(1 + (a - b)^2)}: the reference's default. */
@@ -21,6 +22,7 @@ public enum LocalLoss {
     }
 
     /** The name used in configurations and fixtures. */
+    @Override
     public String configName() {
         return configName;
     }
@@ -29,12 +31,7 @@ public enum LocalLoss {
      * @throws IllegalArgumentException naming {@code lra.local-loss} and the known names
      */
     public static LocalLoss byName(String name) {
-        for (LocalLoss l : values()) {
-            if (l.configName.equals(name)) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("lra.local-loss = " + name + ": unknown (known: mse, log-penalty)");
+        return Named.byName(values(), name, "lra.local-loss");
     }
 
     /** L(a, b). */
@@ -42,7 +39,7 @@ public enum LocalLoss {
         double sum = 0;
         for (int i = 0, n = a.size(); i < n; i++) {
             double d = a.get(i) - b.get(i);
-            sum += this == MSE ? d * d : Math.log1p(d * d);
+            sum += this == MSE ? d * d : StrictMath.log1p(d * d); // StrictMath: the same bits on every JVM
         }
         return sum / a.size();
     }

@@ -1,26 +1,34 @@
 package org.lrasweep.kernel.train;
 
+import static org.lrasweep.kernel.param.TrialParameters.LRA_ALPHA;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_BETA;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_C;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_K;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_LEARNING_RATE;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_LOCAL_LOSS;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_NORMALIZE;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT;
+
+import org.lrasweep.kernel.param.Named;
+import org.lrasweep.kernel.param.ParamValues;
+
 /**
- * LRA settings (spec section 4); defaults are the reference's.
+ * LRA settings (spec section 4); declared, documented and validated in
+ * {@link org.lrasweep.kernel.param.TrialParameters}.
  *
  * @param variant      {@code released} (the authors' code, quirks included) or {@code local}
- * @param learningRate SGD step eta (> 0)
- * @param beta         target step size (> 0; the reference's "glr")
- * @param k            target steps K (>= 1)
- * @param c            clip threshold (>= 0; 0 = off)
+ * @param learningRate SGD step eta
+ * @param beta         target step size (the reference's "glr")
+ * @param k            target steps K
+ * @param c            normalization threshold (0 = off)
  * @param normalize    how target steps and updates are rescaled with c
- * @param alpha        weight of the gradient-flow regularizer (>= 0; 0 = unregularized LRA)
+ * @param alpha        weight of the gradient-flow regularizer (0 = unregularized LRA)
  * @param localLoss    the local loss
  */
 public record LraSettings(Variant variant, double learningRate, double beta, int k, double c,
                           Normalize normalize, double alpha, LocalLoss localLoss) implements java.io.Serializable {
-    public static final double DEFAULT_LEARNING_RATE = 0.1;
-    public static final double DEFAULT_BETA = 10;
-    public static final int DEFAULT_K = 10;
-    public static final double DEFAULT_C = 1;
-
     /** The two LRA variants. */
-    public enum Variant {
+    public enum Variant implements Named {
         RELEASED("released"), LOCAL("local");
 
         private final String configName;
@@ -29,37 +37,32 @@ public record LraSettings(Variant variant, double learningRate, double beta, int
             this.configName = configName;
         }
 
+        @Override
         public String configName() {
             return configName;
         }
 
         /** @throws IllegalArgumentException naming {@code lra.variant} */
         public static Variant byName(String name) {
-            for (Variant v : values()) {
-                if (v.configName.equals(name)) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("lra.variant = " + name + ": unknown (known: released, local)");
+            return Named.byName(values(), name, LRA_VARIANT.key());
         }
     }
 
     public LraSettings {
-        Settings.require(variant != null, "lra.variant", null, "required");
-        Settings.require(learningRate > 0 && Double.isFinite(learningRate), "lra.learning-rate", learningRate, "must be > 0");
-        Settings.require(beta > 0 && Double.isFinite(beta), "lra.beta", beta, "must be > 0");
-        Settings.require(k >= 1, "lra.k", k, "must be >= 1");
-        Settings.require(c >= 0 && Double.isFinite(c), "lra.c", c, "must be >= 0");
-        Settings.require(alpha >= 0 && Double.isFinite(alpha), "lra.alpha", alpha, "must be >= 0");
-        Settings.require(normalize != null, "lra.normalize", null, "required");
-        Settings.require(localLoss != null, "lra.local-loss", null, "required");
+        LRA_VARIANT.check(variant == null ? null : variant.configName());
+        LRA_LEARNING_RATE.check(learningRate);
+        LRA_BETA.check(beta);
+        LRA_K.check(k);
+        LRA_C.check(c);
+        LRA_NORMALIZE.check(normalize == null ? null : normalize.configName());
+        LRA_ALPHA.check(alpha);
+        LRA_LOCAL_LOSS.check(localLoss == null ? null : localLoss.configName());
     }
 
-    /** Settings from configuration names; unknown names get one-line errors naming the setting. */
-    public static LraSettings fromNames(String variant, double learningRate, double beta, int k, double c,
-                                        String normalize, double alpha, String localLoss) {
-        return new LraSettings(Variant.byName(variant), learningRate, beta, k, c, Normalize.byName(normalize),
-                alpha, LocalLoss.byName(localLoss));
+    /** The LRA settings among the values. */
+    public static LraSettings from(ParamValues v) {
+        return new LraSettings(Variant.byName(v.get(LRA_VARIANT)), v.get(LRA_LEARNING_RATE), v.get(LRA_BETA), v.get(LRA_K),
+                v.get(LRA_C), Normalize.byName(v.get(LRA_NORMALIZE)), v.get(LRA_ALPHA), LocalLoss.byName(v.get(LRA_LOCAL_LOSS)));
     }
 
     /**

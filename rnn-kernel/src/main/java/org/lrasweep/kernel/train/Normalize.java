@@ -1,5 +1,6 @@
 package org.lrasweep.kernel.train;
 
+import org.lrasweep.kernel.param.Named;
 import org.lrasweep.kernel.linalg.Matrix;
 
 /**
@@ -7,7 +8,7 @@ import org.lrasweep.kernel.linalg.Matrix;
  * {@code clip} rescales to norm c when {@code ||G|| >= c}; {@code force} always rescales to norm c
  * (an ablation); {@code off} leaves G alone. c = 0 disables clip and force.
  */
-public enum Normalize {
+public enum Normalize implements Named {
     CLIP("clip"), FORCE("force"), OFF("off");
 
     private final String configName;
@@ -16,6 +17,7 @@ public enum Normalize {
         this.configName = configName;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
@@ -24,12 +26,7 @@ public enum Normalize {
      * @throws IllegalArgumentException naming {@code lra.normalize} and the known modes
      */
     public static Normalize byName(String name) {
-        for (Normalize n : values()) {
-            if (n.configName.equals(name)) {
-                return n;
-            }
-        }
-        throw new IllegalArgumentException("lra.normalize = " + name + ": unknown (known: clip, force, off)");
+        return Named.byName(values(), name, "lra.normalize");
     }
 
     /** The factor this mode multiplies G by: 1 when G is left alone, else c / ||G||. */

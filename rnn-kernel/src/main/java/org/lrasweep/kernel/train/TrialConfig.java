@@ -1,57 +1,67 @@
 package org.lrasweep.kernel.train;
 
+import static org.lrasweep.kernel.param.TrialParameters.ALGORITHM;
+import static org.lrasweep.kernel.param.TrialParameters.BATCH;
+import static org.lrasweep.kernel.param.TrialParameters.CHECK_EVERY;
+import static org.lrasweep.kernel.param.TrialParameters.HIDDEN;
+import static org.lrasweep.kernel.param.TrialParameters.LENGTH;
+import static org.lrasweep.kernel.param.TrialParameters.MAX_ITERATIONS;
+import static org.lrasweep.kernel.param.TrialParameters.PATIENCE;
+import static org.lrasweep.kernel.param.TrialParameters.SEED;
+import static org.lrasweep.kernel.param.TrialParameters.SOLVED_ERROR;
+import static org.lrasweep.kernel.param.TrialParameters.TASK;
+import static org.lrasweep.kernel.param.TrialParameters.TEST_SIZE;
+
+import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.task.Task;
 import org.lrasweep.kernel.task.Tasks;
 
 /**
- * Everything that determines a trial: with the seed, its result is fully determined
- * (spec section 5). Defaults are the reference protocol's.
+ * Everything that determines a trial: with the seed, its result is fully determined (spec
+ * section 5). Each component is a parameter declared, documented and validated in
+ * {@link org.lrasweep.kernel.param.TrialParameters}; build one from {@link ParamValues}.
  *
- * @param task           task name
- * @param length         sequence length T (>= 10)
- * @param seed           task stream and weight seed, in [0, 2^32 - 1]
- * @param algorithm      bptt or lra
- * @param hidden         hidden units H
- * @param batch          training batch size B
- * @param testSize       test sequences drawn before training
- * @param checkEvery     iterations between test evaluations
- * @param patience       checks without a new best test error before {@code plateaued}
- * @param maxIterations  iteration budget
- * @param solvedError    test error below which the trial is {@code solved}
- * @param bptt           BPTT settings (used when algorithm is bptt)
- * @param lra            LRA settings (used when algorithm is lra)
+ * @param bptt BPTT settings (algorithm bptt), else null
+ * @param lra  LRA settings (algorithm lra), else null
  */
 public record TrialConfig(String task, int length, long seed, Algorithm algorithm, int hidden, int batch, int testSize,
                           int checkEvery, int patience, int maxIterations, double solvedError,
                           BpttSettings bptt, LraSettings lra) implements java.io.Serializable {
-    public static final int DEFAULT_HIDDEN = 100;
-    public static final int DEFAULT_BATCH = 20;
-    public static final int DEFAULT_TEST_SIZE = 10_000;
-    public static final int DEFAULT_CHECK_EVERY = 100;
-    public static final int DEFAULT_PATIENCE = 30;
-    public static final int DEFAULT_MAX_ITERATIONS = 100_000;
-    public static final double DEFAULT_SOLVED_ERROR = 1e-4;
-    /** BPTT's documented default learning rate (chosen by the sanity runs in README). */
-    public static final double DEFAULT_BPTT_LEARNING_RATE = 0.1;
-    public static final double DEFAULT_BPTT_CLIP = 1.0;
-
     public TrialConfig {
-        Tasks.byName(task);
-        Settings.require(length >= Task.MIN_LENGTH, "length", length, "must be >= " + Task.MIN_LENGTH);
-        Settings.require(seed >= 0 && seed <= 0xFFFFFFFFL, "seed", seed, "must be in [0, 4294967295]");
-        Settings.require(algorithm != null, "algorithm", null, "required");
-        Settings.require(hidden >= 1, "hidden", hidden, "must be >= 1");
-        Settings.require(batch >= 1, "batch", batch, "must be >= 1");
-        Settings.require(testSize >= 1, "test-size", testSize, "must be >= 1");
-        Settings.require(checkEvery >= 1, "check-every", checkEvery, "must be >= 1");
-        Settings.require(patience >= 1, "patience", patience, "must be >= 1");
-        Settings.require(maxIterations >= 1, "max-iterations", maxIterations, "must be >= 1");
-        Settings.require(solvedError > 0 && solvedError <= 1, "solved-error", solvedError, "must be in (0, 1]");
-        Settings.require(algorithm != Algorithm.BPTT || bptt != null, "bptt", null, "settings required for algorithm bptt");
-        Settings.require(algorithm != Algorithm.LRA || lra != null, "lra", null, "settings required for algorithm lra");
+        TASK.parse(task);
+        LENGTH.check(length);
+        SEED.check(seed);
+        ALGORITHM.check(algorithm == null ? null : algorithm.configName());
+        HIDDEN.check(hidden);
+        BATCH.check(batch);
+        TEST_SIZE.check(testSize);
+        CHECK_EVERY.check(checkEvery);
+        PATIENCE.check(patience);
+        MAX_ITERATIONS.check(maxIterations);
+        SOLVED_ERROR.check(solvedError);
+        if ((algorithm == Algorithm.BPTT) != (bptt != null) || (algorithm == Algorithm.LRA) != (lra != null)) {
+            throw new IllegalArgumentException("algorithm = " + algorithm.configName() + ": needs its own settings and no others");
+        }
         if (algorithm == Algorithm.LRA) {
             lra.checkShape(batch, hidden);
         }
+    }
+
+    /**
+     * The configuration of these values; the settings of the other algorithm are ignored.
+     *
+     * @throws IllegalArgumentException one line naming the first invalid setting
+     */
+    public static TrialConfig from(ParamValues v) {
+        Algorithm algorithm = v.algorithm();
+        return new TrialConfig(v.get(TASK), v.get(LENGTH), v.get(SEED), algorithm, v.get(HIDDEN), v.get(BATCH), v.get(TEST_SIZE),
+                v.get(CHECK_EVERY), v.get(PATIENCE), v.get(MAX_ITERATIONS), v.get(SOLVED_ERROR),
+                algorithm == Algorithm.BPTT ? BpttSettings.from(v) : null, algorithm == Algorithm.LRA ? LraSettings.from(v) : null);
+    }
+
+    /** Every parameter's value (those of the other algorithm null). */
+    public ParamValues values() {
+        return ParamValues.of(this);
     }
 
     /** The task. */

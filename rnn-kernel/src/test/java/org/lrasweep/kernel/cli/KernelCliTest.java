@@ -38,22 +38,24 @@ class KernelCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "train --task copy | unknown task 'copy'",
+        "train --task copy | task = copy: unknown (known: temporal-order,",
         "train --length 5 | length = 5",
-        "train --length abc | --length",
+        "train --length abc | length: expected an integer, got 'abc'",
+        "train --length 20.5 | length: expected an integer, got 20.5 (not a whole number)",
         "train --algorithm sgd | algorithm = sgd",
         "train --seed -1 | seed = -1",
         "train --seed 4294967296 | seed = 4294967296",
-        "train --algorithm lra --k 0 | lra.k = 0",
-        "train --algorithm lra --beta 0 | lra.beta = 0.0",
-        "train --algorithm lra --clip -1 | lra.c = -1.0",
-        "train --algorithm lra --alpha -0.5 | lra.alpha = -0.5",
-        "train --algorithm lra --variant paper | lra.variant = paper",
-        "train --algorithm lra --local-loss l1 | lra.local-loss = l1",
-        "train --algorithm lra --normalize norm | lra.normalize = norm",
+        "train --algorithm lra --lra.k 0 | lra.k = 0",
+        "train --algorithm lra --lra.beta 0 | lra.beta = 0.0",
+        "train --algorithm lra --lra.c -1 | lra.c = -1.0",
+        "train --algorithm lra --lra.alpha -0.5 | lra.alpha = -0.5",
+        "train --algorithm lra --lra.variant paper | lra.variant = paper",
+        "train --algorithm lra --lra.local-loss l1 | lra.local-loss = l1",
+        "train --algorithm lra --lra.normalize norm | lra.normalize = norm",
+        "train --algorithm bptt --lra.beta 1 | --lra.beta: applies to lra trials only (algorithm = bptt)",
         "train --algorithm lra --batch 200 --hidden 100 | batch = 200",
-        "train --algorithm bptt --clip -2 | bptt.clip = -2.0",
-        "train --algorithm bptt --learning-rate 0 | bptt.learning-rate = 0.0",
+        "train --algorithm bptt --bptt.clip -2 | bptt.clip = -2.0",
+        "train --algorithm bptt --bptt.learning-rate 0 | bptt.learning-rate = 0.0",
         "train --batch 0 | batch = 0",
         "train --bogus 1 | --bogus",
         "check-fixture | FILE",
@@ -86,14 +88,17 @@ class KernelCliTest {
 
     @Test
     void trainPrintsProgressThenOneJsonResult() throws Exception {
-        Run r = run(concat(new String[] {"train"}, concat(SMALL, "--algorithm", "lra", "--variant", "local", "--alpha", "0.1")));
+        Run r = run(concat(new String[] {"train"}, concat(SMALL, "--algorithm", "lra", "--lra.variant", "local", "--lra.alpha", "0.1")));
         assertEquals(0, r.status(), r.err());
         assertEquals(2, r.err().lines().filter(l -> l.startsWith("iter ")).count(), r.err());
         String[] out = r.out().strip().split("\n");
         assertEquals(1, out.length);
         JsonNode json = new ObjectMapper().readTree(out[0]);
         assertEquals("max-iterations", json.path("status").asText());
-        assertEquals("local", json.path("config").path("variant").asText());
+        assertEquals("local", json.path("config").path("lra_variant").asText());
+        assertEquals(0.1, json.path("config").path("lra_alpha").asDouble());
+        assertEquals(10, json.path("config").path("length").asInt());
+        assertTrue(json.path("config").path("bptt_alpha").isMissingNode(), "a BPTT setting in an LRA trial: " + json);
         assertEquals(2, json.path("curve").size());
         assertEquals(10, json.path("gradients").get(0).path("local_loss").size());
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ScalarAndSimdAgreeTest {
     @ParameterizedTest
-    @ValueSource(strings = {"--algorithm bptt --alpha 0.5", "--algorithm lra --variant released --alpha 0.1",
-            "--algorithm lra --variant local --alpha 0.1 --local-loss mse"})
+    @ValueSource(strings = {"--algorithm bptt --bptt.alpha 0.5", "--algorithm lra --lra.variant released --lra.alpha 0.1",
+            "--algorithm lra --lra.variant local --lra.alpha 0.1 --lra.local-loss mse"})
     void aTrialIsTheSameWithAndWithoutSimd(String algorithm) throws Exception {
         String args = "train --task temporal-order --length 10 --hidden 13 --batch 8 --test-size 200 "
                 + "--max-iterations 150 --check-every 50 --seed 5 " + algorithm;

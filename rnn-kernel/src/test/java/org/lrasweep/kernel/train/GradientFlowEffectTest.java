@@ -57,7 +57,7 @@ class GradientFlowEffectTest {
         Weights w = new Weights(matrix(in.path("weights").path("Wxh")), matrix(in.path("weights").path("Whh")),
                 matrix(in.path("weights").path("Why")), matrix(in.path("weights").path("bh")), matrix(in.path("weights").path("by")));
         Batch batch = symbols(in.path("x"), in.path("y"));
-        LraSettings s = LraSettings.fromNames(variant, 0.1, 10, 10, 1, "clip", alpha, "log-penalty");
+        LraSettings s = TrialRunnerTest.lra(variant, alpha);
         return LraTrainers.create(s).compute(w, batch).diagnostics().localLosses();
     }
 

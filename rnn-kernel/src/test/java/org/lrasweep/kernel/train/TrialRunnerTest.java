@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.ParamValues;
+import org.lrasweep.kernel.param.TrialParameters;
 
 class TrialRunnerTest {
     static TrialConfig small(Algorithm algorithm, BpttSettings bptt, LraSettings lra, int maxIterations, int patience, double solvedError) {
@@ -12,7 +16,13 @@ class TrialRunnerTest {
     }
 
     static LraSettings lra(String variant, double alpha) {
-        return LraSettings.fromNames(variant, 0.1, 10, 10, 1, "clip", alpha, "log-penalty");
+        return LraSettings.from(ParamValues.defaults().with(TrialParameters.LRA_VARIANT, variant)
+                .with(TrialParameters.LRA_ALPHA, alpha));
+    }
+
+    /** The defaults with the named LRA setting parsed from a string, as a spec would give it. */
+    static LraSettings lraWith(Param<?> param, String value) {
+        return LraSettings.from(ParamValues.defaults().withParsed(param, value));
     }
 
     @Test
@@ -68,11 +78,20 @@ class TrialRunnerTest {
     }
 
     @Test
-    void anErrorBelowTheThresholdSolves() {
-        TrialResult r = TrialRunner.run(small(Algorithm.LRA, null, lra("local", 0), 1000, 30, 1.0));
+    void aTrialThatLearnsTheTaskEndsSolvedAtItsFirstPerfectCheck() {
+        // BPTT learns temporal order at T = 10 on 16 units within a few hundred iterations; "solved" means
+        // no mistake on the 200 test sequences (error below 1e-4), so the status is read off the curve.
+        TrialResult r = TrialRunner.run(small(Algorithm.BPTT, new BpttSettings(0.1, 1, 0), null, 4000, 30, 1e-4));
         assertEquals(TrialStatus.SOLVED, r.status());
-        assertEquals(10, r.solvedAt());
-        assertEquals(r.bestAccuracy(), r.finalAccuracy());
+        List<CurvePoint> curve = r.curve();
+        CurvePoint last = curve.get(curve.size() - 1);
+        assertEquals(1.0, last.testAccuracy());
+        assertEquals(last.iteration(), r.solvedAt());
+        assertEquals(r.solvedAt(), r.iterations());
+        assertTrue(curve.subList(0, curve.size() - 1).stream().allMatch(p -> p.testAccuracy() < 1.0), curve.toString());
+        assertTrue(curve.get(0).testAccuracy() < 0.9, "the first check is not yet solved: " + curve.get(0));
+        assertEquals(1.0, r.bestAccuracy());
+        assertEquals(1.0, r.finalAccuracy());
     }
 
     @Test
@@ -89,14 +108,16 @@ class TrialRunnerTest {
 
     @Test
     void invalidSettingsNameTheirKey() {
-        assertMessage("lra.k", () -> LraSettings.fromNames("local", 0.1, 10, 0, 1, "clip", 0, "mse"));
-        assertMessage("lra.beta", () -> LraSettings.fromNames("local", 0.1, 0, 10, 1, "clip", 0, "mse"));
-        assertMessage("lra.c", () -> LraSettings.fromNames("local", 0.1, 10, 10, -1, "clip", 0, "mse"));
-        assertMessage("lra.alpha", () -> LraSettings.fromNames("local", 0.1, 10, 10, 1, "clip", -0.1, "mse"));
-        assertMessage("lra.variant", () -> LraSettings.fromNames("paper", 0.1, 10, 10, 1, "clip", 0, "mse"));
-        assertMessage("lra.normalize", () -> LraSettings.fromNames("local", 0.1, 10, 10, 1, "norm", 0, "mse"));
-        assertMessage("lra.local-loss", () -> LraSettings.fromNames("local", 0.1, 10, 10, 1, "clip", 0, "l1"));
-        assertMessage("lra.learning-rate", () -> LraSettings.fromNames("local", -1, 10, 10, 1, "clip", 0, "mse"));
+        assertMessage("lra.k = 0: must be >= 1", () -> lraWith(TrialParameters.LRA_K, "0"));
+        assertMessage("lra.k: expected an integer, got 2.5 (not a whole number)", () -> lraWith(TrialParameters.LRA_K, "2.5"));
+        assertMessage("lra.beta = 0.0: must be > 0", () -> lraWith(TrialParameters.LRA_BETA, "0"));
+        assertMessage("lra.c = -1.0: must be >= 0", () -> lraWith(TrialParameters.LRA_C, "-1"));
+        assertMessage("lra.alpha = -0.1", () -> lraWith(TrialParameters.LRA_ALPHA, "-0.1"));
+        assertMessage("lra.variant = paper: unknown (known: released, local)", () -> lraWith(TrialParameters.LRA_VARIANT, "paper"));
+        assertMessage("lra.normalize = norm: unknown (known: clip, force, off)", () -> lraWith(TrialParameters.LRA_NORMALIZE, "norm"));
+        assertMessage("lra.local-loss = l1", () -> lraWith(TrialParameters.LRA_LOCAL_LOSS, "l1"));
+        assertMessage("lra.learning-rate = -1.0", () -> lraWith(TrialParameters.LRA_LEARNING_RATE, "-1"));
+        assertMessage("lra.beta: expected a number, got 'ten'", () -> lraWith(TrialParameters.LRA_BETA, "ten"));
         assertMessage("bptt.clip", () -> new BpttSettings(0.1, -1, 0));
         assertMessage("batch = 32", () -> new TrialConfig("temporal-order", 10, 1, Algorithm.LRA, 16, 32, 100, 10, 30, 100,
                 1e-4, null, lra("released", 0)));

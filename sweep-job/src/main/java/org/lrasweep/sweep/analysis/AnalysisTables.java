@@ -13,10 +13,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.sweep.run.Tables;
 
 /**
  * Writes the analysis tables under a sweep's output: {@code summary}, {@code comparisons},
@@ -41,12 +42,8 @@ public final class AnalysisTables {
     }
 
     private static StructType configColumns(StructType s) {
-        DataType[] types = {DataTypes.StringType, DataTypes.IntegerType, DataTypes.StringType, DataTypes.IntegerType,
-            DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType, DataTypes.IntegerType,
-            DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.StringType,
-            DataTypes.DoubleType, DataTypes.IntegerType, DataTypes.StringType, DataTypes.StringType};
-        for (int i = 0; i < types.length; i++) {
-            s = s.add(Configuration.COLUMNS.get(i), types[i], true);
+        for (Param<?> p : Configuration.parameters()) {
+            s = s.add(p.column(), Tables.sparkType(p), true);
         }
         return s;
     }

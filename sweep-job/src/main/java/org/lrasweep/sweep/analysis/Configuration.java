@@ -1,88 +1,155 @@
 package org.lrasweep.sweep.analysis;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import static org.lrasweep.kernel.param.TrialParameters.ALGORITHM;
+import static org.lrasweep.kernel.param.TrialParameters.BPTT_ALPHA;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_ALPHA;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT;
+import static org.lrasweep.kernel.param.TrialParameters.SEED;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Row;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.ParamValues;
+import org.lrasweep.kernel.param.Scope;
+import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.kernel.train.Algorithm;
+import org.lrasweep.sweep.grid.TrialId;
 
 /**
- * A trial's parameters without its seed: what the seeds of a sweep are replicates of, and the
- * unit of the summary table.
+ * A trial's parameters without its seed: what the seeds of a sweep are replicates of, and the unit
+ * of the summary table. Its columns, values and id derive from the parameter declarations, like the
+ * trials table's; the id is the trial id's hash without the seed line ({@link TrialId#configId}).
  */
-public record Configuration(String task, int length, String algorithm, int hidden, int batch, int testSize,
-                            int checkEvery, int patience, int maxIterations, double solvedError, double learningRate,
-                            double clip, double alpha, String lraVariant, Double lraBeta, Integer lraK,
-                            String lraNormalize, String lraLocalLoss) {
+public final class Configuration {
+    private final ParamValues values;
+    private final String id;
 
-    /** The columns of a configuration in the summary and comparisons tables, in order. */
-    public static final List<String> COLUMNS = List.of("task", "length", "algorithm", "hidden", "batch", "test_size",
-            "check_every", "patience", "max_iterations", "solved_error", "learning_rate", "clip", "alpha", "lra_variant",
-            "lra_beta", "lra_k", "lra_normalize", "lra_local_loss");
+    private Configuration(ParamValues values) {
+        this.values = values;
+        this.id = TrialId.configId(values);
+    }
 
-    /** The configuration of a row of the trials table. */
+    /** The parameters of the summary and comparison tables: all but the seed, in column order. */
+    public static List<Param<?>> parameters() {
+        return TrialParameters.ALL.stream().filter(p -> p != SEED).toList();
+    }
+
+    /** The configuration of these values (the seed is ignored). */
+    public static Configuration of(ParamValues values) {
+        return new Configuration(values.toConfig().values());
+    }
+
+    /** The configuration of a row of the trials table (read through {@link org.lrasweep.sweep.run.TrialsTable}). */
     public static Configuration of(Row r) {
-        return new Configuration(r.getAs("task"), r.<Integer>getAs("length"), r.getAs("algorithm"), r.<Integer>getAs("hidden"),
-                r.<Integer>getAs("batch"), r.<Integer>getAs("test_size"), r.<Integer>getAs("check_every"),
-                r.<Integer>getAs("patience"), r.<Integer>getAs("max_iterations"), r.<Double>getAs("solved_error"),
-                r.<Double>getAs("learning_rate"), r.<Double>getAs("clip"), r.<Double>getAs("alpha"), r.getAs("lra_variant"),
-                r.getAs("lra_beta"), r.getAs("lra_k"), r.getAs("lra_normalize"), r.getAs("lra_local_loss"));
-    }
-
-    /** Values in {@link #COLUMNS} order. */
-    public Object[] values() {
-        return new Object[] {task, length, algorithm, hidden, batch, testSize, checkEvery, patience, maxIterations,
-            solvedError, learningRate, clip, alpha, lraVariant, lraBeta, lraK, lraNormalize, lraLocalLoss};
-    }
-
-    /** A stable short id: the first 12 hex digits of the SHA-256 of the values. */
-    public String id() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.asList(values()).toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        ParamValues v = ParamValues.defaults().withParsed(ALGORITHM, r.getAs(ALGORITHM.column()));
+        Algorithm algorithm = v.algorithm();
+        for (Param<?> p : parameters()) {
+            if (p.scope().appliesTo(algorithm)) {
+                v = v.withParsed(p, r.getAs(p.column()));
+            }
         }
+        return of(v);
+    }
+
+    /** The value of a parameter; null where it does not apply to this algorithm. */
+    public <T> T get(Param<T> param) {
+        return values.get(param);
+    }
+
+    /** Values of {@link #parameters()}, in order. */
+    public Object[] values() {
+        return parameters().stream().map(values::get).toArray();
+    }
+
+    /** The configuration id: 16 hex digits, stable across sweeps and runs. */
+    public String id() {
+        return id;
+    }
+
+    public String task() {
+        return values.get(TrialParameters.TASK);
+    }
+
+    public int length() {
+        return values.get(TrialParameters.LENGTH);
+    }
+
+    public int checkEvery() {
+        return values.get(TrialParameters.CHECK_EVERY);
     }
 
     public boolean isLra() {
-        return "lra".equals(algorithm);
+        return values.algorithm() == Algorithm.LRA;
+    }
+
+    /** The weight of the algorithm's gradient-flow regularizer ({@code bptt.alpha} or {@code lra.alpha}). */
+    public double alpha() {
+        return isLra() ? values.get(LRA_ALPHA) : values.get(BPTT_ALPHA);
     }
 
     /** The method, as the paper names them: BPTT, LRA (alpha = 0) or regularized LRA (alpha > 0), with the variant. */
     public String method() {
         if (!isLra()) {
-            return alpha > 0 ? "BPTT+reg a=" + num(alpha) : "BPTT";
+            return alpha() > 0 ? "BPTT+reg a=" + BPTT_ALPHA.canonical(alpha()) : "BPTT";
         }
-        return "LRA " + lraVariant + (alpha > 0 ? " a=" + num(alpha) : "");
+        return "LRA " + values.get(LRA_VARIANT) + (alpha() > 0 ? " a=" + LRA_ALPHA.canonical(alpha()) : "");
     }
 
-    /** The method with the settings that tell its configurations apart. */
+    /**
+     * The method with the settings of its own algorithm that tell its configurations apart: every
+     * number by its symbol, names only where they differ from the default.
+     */
     public String label() {
-        String s = method() + " (lr " + num(learningRate);
-        if (isLra()) {
-            s += ", beta " + num(lraBeta) + ", K " + lraK + ", c " + num(clip)
-                    + ("clip".equals(lraNormalize) ? "" : ", " + lraNormalize) + ("log-penalty".equals(lraLocalLoss) ? "" : ", " + lraLocalLoss);
-        } else {
-            s += ", clip " + num(clip);
+        List<String> parts = new ArrayList<>();
+        for (Param<?> p : parameters()) {
+            if (p.scope() == Scope.SHARED || p == LRA_VARIANT || p == LRA_ALPHA || p == BPTT_ALPHA || !p.scope().appliesTo(values.algorithm())) {
+                continue;
+            }
+            Object v = values.get(p);
+            if (p.type() != Param.Type.NAME || !Objects.equals(v, p.defaultValue())) {
+                parts.add(p.symbol() + " " + p.canonical(v));
+            }
         }
-        return s + ")";
+        return method() + " (" + String.join(", ", parts) + ")";
     }
 
-    /** The settings compared configurations must share: task, length and the protocol. */
+    /** The settings compared configurations must share: every shared parameter but the algorithm. */
     public List<Object> protocol() {
-        return List.of(task, length, hidden, batch, testSize, checkEvery, patience, maxIterations, solvedError);
+        List<Object> p = new ArrayList<>();
+        for (Map.Entry<Param<?>, Object> e : values.asMap().entrySet()) {
+            if (e.getKey().scope() == Scope.SHARED && e.getKey() != ALGORITHM && e.getKey() != SEED) {
+                p.add(e.getValue());
+            }
+        }
+        return p;
     }
 
-    /** For LRA: everything but alpha, so alpha > 0 can be paired with its alpha = 0 twin. */
-    public List<Object> lraWithoutAlpha() {
-        return List.of(protocol(), String.valueOf(lraVariant), learningRate, String.valueOf(lraBeta), String.valueOf(lraK),
-                clip, String.valueOf(lraNormalize), String.valueOf(lraLocalLoss));
+    /** Everything but the regularizer weight, so a regularized configuration can be paired with its alpha = 0 twin. */
+    public List<Object> withoutAlpha() {
+        List<Object> p = new ArrayList<>();
+        for (Map.Entry<Param<?>, Object> e : values.asMap().entrySet()) {
+            if (e.getKey() != SEED && e.getKey() != LRA_ALPHA && e.getKey() != BPTT_ALPHA) {
+                p.add(e.getValue());
+            }
+        }
+        return p;
     }
 
-    static String num(double v) {
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Configuration c && id.equals(c.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return label();
     }
 }

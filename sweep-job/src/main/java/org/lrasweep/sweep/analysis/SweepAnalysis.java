@@ -15,6 +15,7 @@ import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lrasweep.sweep.run.TrialsTable;
 
 /**
  * The statistics of a sweep's results: per configuration, success rates across seeds with
@@ -53,8 +54,7 @@ public final class SweepAnalysis {
 
     /** Reads the tables under output and computes everything. */
     public static SweepAnalysis of(SparkSession spark, String output) {
-        Dataset<Row> trialsTable = spark.read().parquet(output + "/trials");
-        List<Row> trials = trialsTable.collectAsList();
+        List<Row> trials = TrialsTable.read(spark, output).collectAsList();
         Map<Configuration, List<Row>> byConfig = new LinkedHashMap<>();
         Map<String, Configuration> configOfTrial = new HashMap<>();
         for (Row r : trials) {
@@ -138,7 +138,7 @@ public final class SweepAnalysis {
         Map<List<Object>, List<ConfigurationSummary>> bptt = new HashMap<>();
         for (ConfigurationSummary s : summaries) {
             if (s.config().isLra() && s.config().alpha() == 0) {
-                unregularized.put(s.config().lraWithoutAlpha(), s);
+                unregularized.put(s.config().withoutAlpha(), s);
             } else if (!s.config().isLra()) {
                 bptt.computeIfAbsent(s.config().protocol(), k -> new ArrayList<>()).add(s);
             }
@@ -148,7 +148,7 @@ public final class SweepAnalysis {
             if (!s.config().isLra() || s.config().alpha() == 0 || s.ran() == 0) {
                 continue;
             }
-            ConfigurationSummary twin = unregularized.get(s.config().lraWithoutAlpha());
+            ConfigurationSummary twin = unregularized.get(s.config().withoutAlpha());
             if (twin != null && twin.ran() > 0) {
                 pairs.add(new Object[] {"vs-unregularized", s, twin});
             }

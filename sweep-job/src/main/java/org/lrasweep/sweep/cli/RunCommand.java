@@ -13,6 +13,7 @@ import org.lrasweep.sweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,13 +29,16 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SpecArguments arguments;
 
+    @Option(names = "--retry-failed", description = "run the sweep's committed failed trials again (their old rows are replaced)")
+    boolean retryFailed;
+
     @Override
     public Integer call() throws Exception {
         SweepSpec spec = arguments.parse();
         List<TrialSpec> trials = GridExpander.expand(spec);
         SparkSession spark = SparkSession.builder().appName("lra-sweep " + spec.name()).getOrCreate();
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        SweepRunner.Outcome outcome = SweepRunner.run(spark, spec, trials, log);
+        SweepRunner.Outcome outcome = SweepRunner.run(spark, spec, trials, log, retryFailed);
         command.commandLine().getOut().println(outcome.summary(spec.name()));
         if (!outcome.statuses().isEmpty()) {
             Analysis.run(spark, outcome.output(), true, command.commandLine().getOut());

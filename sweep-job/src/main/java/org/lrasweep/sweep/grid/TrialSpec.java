@@ -1,7 +1,6 @@
 package org.lrasweep.sweep.grid;
 
 import java.io.Serializable;
-import java.util.SortedMap;
 import org.lrasweep.kernel.train.TrialConfig;
 
 /**
@@ -15,10 +14,5 @@ public record TrialSpec(String trialId, TrialConfig config) implements Serializa
     /** A spec for the config, with its id. */
     public static TrialSpec of(TrialConfig config) {
         return new TrialSpec(TrialId.of(config), config);
-    }
-
-    /** The canonical parameters, by spec key. */
-    public SortedMap<String, String> parameters() {
-        return TrialId.canonicalParameters(config);
     }
 }

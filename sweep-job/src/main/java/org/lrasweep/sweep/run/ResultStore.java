@@ -23,6 +23,7 @@ import org.lrasweep.kernel.train.DiagnosticsPoint;
 import org.lrasweep.kernel.train.StepDiagnostics;
 import org.lrasweep.kernel.train.TrialConfig;
 import org.lrasweep.kernel.train.TrialResult;
+import org.lrasweep.sweep.grid.TrialId;
 import org.lrasweep.sweep.grid.TrialSpec;
 
 /**
@@ -78,6 +79,17 @@ public final class ResultStore implements Serializable {
     }
 
     /**
+     * Withdraws a trial's commit: its trials row first (it is the commit marker, so the trial is
+     * pending from then on), then its detail files.
+     */
+    public void withdraw(String trialId) throws IOException {
+        for (String table : new String[] {Tables.TRIALS, Tables.CURVES, Tables.GRADIENTS}) {
+            Path file = new Path(table(table), trialId + ".parquet");
+            file.getFileSystem(conf()).delete(file, false);
+        }
+    }
+
+    /**
      * Commits one trial. Returns false, writing no trials row, when another attempt committed it
      * first (its detail files are then identical and simply replaced).
      */
@@ -121,19 +133,18 @@ public final class ResultStore implements Serializable {
     private static Group trialRow(String sweep, TrialSpec spec, TrialOutcome o) {
         TrialConfig c = spec.config();
         Group g = new SimpleGroupFactory(Tables.TRIALS_SCHEMA).newGroup()
-                .append("trial_id", spec.trialId()).append("sweep", sweep).append("task", c.task())
-                .append("length", c.length()).append("seed", c.seed()).append("algorithm", c.algorithm().configName())
-                .append("hidden", c.hidden()).append("batch", c.batch()).append("test_size", c.testSize())
-                .append("check_every", c.checkEvery()).append("patience", c.patience())
-                .append("max_iterations", c.maxIterations()).append("solved_error", c.solvedError());
-        if (c.bptt() != null) {
-            g.append("learning_rate", c.bptt().learningRate()).append("clip", c.bptt().clip()).append("alpha", c.bptt().alpha());
-        } else {
-            g.append("learning_rate", c.lra().learningRate()).append("clip", c.lra().c()).append("alpha", c.lra().alpha())
-                    .append("lra_variant", c.lra().variant().configName()).append("lra_beta", c.lra().beta())
-                    .append("lra_k", c.lra().k()).append("lra_normalize", c.lra().normalize().configName())
-                    .append("lra_local_loss", c.lra().localLoss().configName());
-        }
+                .append("trial_id", spec.trialId()).append("config_id", TrialId.configId(c)).append("sweep", sweep);
+        c.values().asMap().forEach((param, value) -> {
+            if (value instanceof Integer i) {
+                g.append(param.column(), i);
+            } else if (value instanceof Long l) {
+                g.append(param.column(), l);
+            } else if (value instanceof Double d) {
+                g.append(param.column(), d);
+            } else if (value instanceof String str) {
+                g.append(param.column(), str);
+            }
+        });
         g.append("status", o.status());
         if (o.error() != null) {
             g.append("error", o.error());

@@ -24,7 +24,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -68,6 +72,15 @@ public final class SweepRunner {
 
     /** Runs every trial of the sweep not yet committed under its output folder. */
     public static Outcome run(SparkSession spark, SweepSpec spec, List<TrialSpec> trials, PrintStream log) throws IOException {
+        return run(spark, spec, trials, log, false);
+    }
+
+    /**
+     * Runs every trial of the sweep not yet committed under its output folder; with retryFailed,
+     * first withdraws the commits of the sweep's {@code failed} trials so that they run again.
+     */
+    public static Outcome run(SparkSession spark, SweepSpec spec, List<TrialSpec> trials, PrintStream log, boolean retryFailed)
+            throws IOException {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -75,6 +88,13 @@ public final class SweepRunner {
         FileSystem fs = outputPath.getFileSystem(jsc.hadoopConfiguration());
         String output = fs.makeQualified(outputPath).toString();
         ResultStore store = new ResultStore(output);
+        if (retryFailed) {
+            List<String> failed = failedTrials(spark, store, trials);
+            for (String id : failed) {
+                store.withdraw(id);
+            }
+            log.printf("sweep '%s': %d failed trials withdrawn, to run again%n", spec.name(), failed.size());
+        }
         Set<String> committed = store.committed();
         List<TrialSpec> pending = trials.stream().filter(t -> !committed.contains(t.trialId()))
                 .sorted(Comparator.comparingDouble((TrialSpec t) -> -CostModel.worstCaseMs(t.config())).thenComparing(TrialSpec::trialId))
@@ -128,7 +148,8 @@ public final class SweepRunner {
         LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
         CollectionAccumulator<String> statuses = jsc.sc().collectionAccumulator("trial statuses");
         log.println(description);
-        TrialTask task = new TrialTask(spec.name(), store, CodeVersion.current(), done, solved, failed, statuses);
+        TrialTask task = new TrialTask(spec.name(), store, maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
+                jsc.sc().isLocal(), CodeVersion.current(), done, solved, failed, statuses);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lra-sweep-progress");
             t.setDaemon(true);
@@ -155,6 +176,31 @@ public final class SweepRunner {
             jsc.clearJobGroup();
         }
         return new Committed(done.value(), List.copyOf(statuses.value()));
+    }
+
+    /**
+     * The attempts Spark gives a task: {@code F} of a {@code local[N,F]} master, 1 in any other local
+     * mode (Spark does not retry there), else {@code spark.task.maxFailures}.
+     */
+    static int maxTaskAttempts(String master, SparkConf conf) {
+        Matcher m = LOCAL_WITH_FAILURES.matcher(master);
+        if (m.matches()) {
+            return Integer.parseInt(m.group(1));
+        }
+        return master.startsWith("local") ? 1 : conf.getInt("spark.task.maxFailures", 4);
+    }
+
+    private static final Pattern LOCAL_WITH_FAILURES = Pattern.compile("local\\[\\s*(?:[0-9]+|\\*)\\s*,\\s*([0-9]+)\\s*]");
+
+    /** Ids of the sweep's committed trials whose status is {@code failed}. */
+    private static List<String> failedTrials(SparkSession spark, ResultStore store, List<TrialSpec> trials) throws IOException {
+        if (store.committed().isEmpty()) {
+            return List.of();
+        }
+        Set<String> ours = trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+        spark.sparkContext().setJobDescription("lra-sweep: find the failed trials");
+        return spark.read().parquet(store.table(Tables.TRIALS).toString()).where(functions.col("status").equalTo("failed"))
+                .select("trial_id").as(Encoders.STRING()).collectAsList().stream().filter(ours::contains).toList();
     }
 
     /** Counts by status over the sweep's committed trials, read back from the trials table. */

@@ -2,6 +2,11 @@ package org.lrasweep.sweep.run;
 
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.Scope;
+import org.lrasweep.kernel.param.TrialParameters;
 
 /**
  * The Parquet schemas of a sweep's output tables (README, "Output tables"). Each table is a folder
@@ -13,30 +18,13 @@ public final class Tables {
     public static final String CURVES = "curves";
     public static final String GRADIENTS = "gradients";
 
-    /** One row per trial: parameters, outcome, provenance. */
-    public static final MessageType TRIALS_SCHEMA = MessageTypeParser.parseMessageType("""
-            message trials {
-              required binary trial_id (STRING);
-              required binary sweep (STRING);
-              required binary task (STRING);
-              required int32 length;
-              required int64 seed;
-              required binary algorithm (STRING);
-              required int32 hidden;
-              required int32 batch;
-              required int32 test_size;
-              required int32 check_every;
-              required int32 patience;
-              required int32 max_iterations;
-              required double solved_error;
-              required double learning_rate;
-              required double clip;
-              required double alpha;
-              optional binary lra_variant (STRING);
-              optional double lra_beta;
-              optional int32 lra_k;
-              optional binary lra_normalize (STRING);
-              optional binary lra_local_loss (STRING);
+    /**
+     * One row per trial: its ids, every trial parameter (a column per declaration; those of the other
+     * algorithm null), the outcome and its provenance.
+     */
+    public static final MessageType TRIALS_SCHEMA = MessageTypeParser.parseMessageType("message trials {\n"
+            + "  required binary trial_id (STRING);\n  required binary config_id (STRING);\n  required binary sweep (STRING);\n"
+            + parameterFields() + """
               required binary status (STRING);
               optional binary error (STRING);
               required int32 iterations;
@@ -53,6 +41,31 @@ public final class Tables {
               required int64 started_at (TIMESTAMP(MILLIS,true));
               required int64 finished_at (TIMESTAMP(MILLIS,true));
             }""");
+
+    private static String parameterFields() {
+        StringBuilder s = new StringBuilder();
+        for (Param<?> p : TrialParameters.ALL) {
+            String type = switch (p.type()) {
+                case INT -> "int32";
+                case LONG -> "int64";
+                case DOUBLE -> "double";
+                case NAME -> "binary";
+            };
+            s.append("  ").append(p.scope() == Scope.SHARED ? "required " : "optional ").append(type).append(' ')
+                    .append(p.column()).append(p.type() == Param.Type.NAME ? " (STRING)" : "").append(";\n");
+        }
+        return s.toString();
+    }
+
+    /** The Spark SQL type of a parameter's column. */
+    public static DataType sparkType(Param<?> p) {
+        return switch (p.type()) {
+            case INT -> DataTypes.IntegerType;
+            case LONG -> DataTypes.LongType;
+            case DOUBLE -> DataTypes.DoubleType;
+            case NAME -> DataTypes.StringType;
+        };
+    }
 
     /** One row per check of a trial: the learning curve. */
     public static final MessageType CURVES_SCHEMA = MessageTypeParser.parseMessageType("""

@@ -16,9 +16,13 @@ import org.lrasweep.sweep.grid.TrialSpec;
 
 /**
  * What an executor does with its partition of trials: runs each trial not yet committed on one
- * thread, and commits it at once. A trial that throws is committed with status {@code failed}
- * and its message; only a failure to write stops the task (and Spark retries it, skipping what
- * was committed).
+ * thread, and commits it at once. A trial that throws an {@link Exception} is committed with status
+ * {@code failed} and its message: it is a result (a bug, a setting the kernel rejects) and would
+ * fail again anywhere. A JVM {@link Error} (out of memory, stack overflow, a native crash) says
+ * more about the executor than the trial, so it fails the task and Spark retries it, elsewhere if
+ * the executor is lost; the retry skips what was committed. On the task's last attempt the Error
+ * is committed as {@code failed} too, so the sweep still ends ({@code run --retry-failed} reruns
+ * it later). A failure to write stops the task like an Error.
  */
 final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     /**
@@ -29,7 +33,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
 
     /** Injected faults: a throw before a trial is that trial's failure; after a commit, the task's. */
     interface FaultInjector {
-        default void beforeTrial(String trialId) {
+        default void beforeTrial(String trialId, int attempt) {
         }
 
         default void afterCommit(String trialId, int attempt) {
@@ -38,16 +42,24 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
 
     private final String sweep;
     private final ResultStore store;
+    private final int maxAttempts;
+    private final boolean localMode;
     private final String codeVersion;
     private final LongAccumulator done;
     private final LongAccumulator solved;
     private final LongAccumulator failed;
     private final CollectionAccumulator<String> statuses;
 
-    TrialTask(String sweep, ResultStore store, String codeVersion, LongAccumulator done, LongAccumulator solved,
+    /**
+     * @param maxAttempts attempts Spark gives a task (its {@code task.maxFailures}); the last commits an Error as failed
+     * @param localMode   whether the tasks run in the driver's JVM (a local master)
+     */
+    TrialTask(String sweep, ResultStore store, int maxAttempts, boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
               LongAccumulator failed, CollectionAccumulator<String> statuses) {
         this.sweep = sweep;
         this.store = store;
+        this.maxAttempts = maxAttempts;
+        this.localMode = localMode;
         this.codeVersion = codeVersion;
         this.done = done;
         this.solved = solved;
@@ -74,11 +86,19 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                 FaultInjector hook = faultInjector;
                 try {
                     if (hook != null) {
-                        hook.beforeTrial(spec.trialId());
+                        hook.beforeTrial(spec.trialId(), attempt);
                     }
                     result = TrialRunner.run(spec.config());
-                } catch (RuntimeException | Error e) {
-                    error = (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\s+", " ");
+                } catch (Exception e) {
+                    error = describe(e);
+                } catch (Error e) {
+                    if (attempt + 1 < maxAttempts) {
+                        if (localMode) {
+                            throw new AttemptFailed(describe(e), e.getStackTrace());
+                        }
+                        throw e;
+                    }
+                    error = describe(e) + " (on the last of " + maxAttempts + " attempts)";
                 }
                 TrialOutcome outcome = new TrialOutcome(result, error, host, executorId, attempt, codeVersion,
                         started, System.currentTimeMillis());
@@ -96,6 +116,18 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                 }
             }
         }
+    }
+
+    /** A task attempt ended by an Error, without the Error itself (which Spark would treat as fatal to the JVM). */
+    static final class AttemptFailed extends RuntimeException {
+        AttemptFailed(String message, StackTraceElement[] where) {
+            super(message);
+            setStackTrace(where);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\s+", " ");
     }
 
     private static String host() {

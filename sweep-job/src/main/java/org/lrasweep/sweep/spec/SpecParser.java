@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.TrialParameters;
 
 /**
  * Reads a sweep spec: the user's HOCON file, command-line overrides ({@code key=value}, HOCON
@@ -25,7 +27,6 @@ import java.util.Map;
  */
 public final class SpecParser {
     private static final String ROOT = "lra-sweep";
-    private static final long MAX_SEED = 0xFFFFFFFFL;
 
     private SpecParser() {
     }
@@ -58,7 +59,7 @@ public final class SpecParser {
                 throw new SpecException("override '" + o + "': " + oneLine(e));
             }
         }
-        Config defaults = ConfigFactory.defaultReference().getConfig(ROOT);
+        Config defaults = defaults();
         rejectUnknownKeys(merged, defaults);
         Config full;
         try {
@@ -76,8 +77,10 @@ public final class SpecParser {
         }
         checkWritable(output);
         Map<String, List<Object>> axes = new LinkedHashMap<>();
-        for (SpecKey key : SpecKey.values()) {
-            axes.put(key.key, axis(full, key));
+        for (Param<?> param : TrialParameters.ALL) {
+            if (param != TrialParameters.SEED) {
+                axes.put(param.key(), axis(full, param));
+            }
         }
         int partitions = integer(full, "spark.partitions");
         if (partitions < 0) {
@@ -96,7 +99,7 @@ public final class SpecParser {
     private static void rejectUnknownKeys(Config merged, Config defaults) {
         for (Map.Entry<String, ConfigValue> e : merged.entrySet()) {
             String path = e.getKey();
-            if (path.equals("seeds.from") || path.equals("seeds.to")) {
+            if (path.startsWith("seeds.")) {
                 continue;
             }
             if (!defaults.hasPathOrNull(path)) {
@@ -112,93 +115,101 @@ public final class SpecParser {
         }
     }
 
-    /** The distinct values of a trial setting: a single value or a non-empty list. */
-    private static List<Object> axis(Config full, SpecKey key) {
-        String path = key.key;
-        ConfigValue value = full.getValue(path);
+    /**
+     * The sweep defaults: {@code reference.conf} (the sweep's own keys, and {@code algorithm}, which
+     * defaults to every algorithm in a sweep) over every trial parameter's declared default.
+     */
+    static Config defaults() {
+        Map<String, Object> declared = new LinkedHashMap<>();
+        for (Param<?> param : TrialParameters.ALL) {
+            if (param != TrialParameters.SEED) {
+                declared.put(param.key(), param.defaultValue());
+            }
+        }
+        return ConfigFactory.defaultReference().getConfig(ROOT).withFallback(ConfigFactory.parseMap(declared, "trial parameter defaults"));
+    }
+
+    /** The distinct values of a trial setting: a single value or a non-empty list, each parsed strictly. */
+    private static List<Object> axis(Config full, Param<?> param) {
         List<Object> values = new ArrayList<>();
-        if (value.valueType() == ConfigValueType.LIST) {
-            for (ConfigValue element : (ConfigList) value) {
-                values.add(convert(element, key));
-            }
-            if (values.isEmpty()) {
-                throw new SpecException(path + ": empty axis (give at least one value)");
-            }
-        } else {
-            values.add(convert(value, key));
+        for (ConfigValue element : valueOrList(full, param.key())) {
+            values.add(parse(param, element));
         }
         return List.copyOf(new LinkedHashSet<>(values));
     }
 
-    /**
-     * One value of a setting, strictly typed: Typesafe's own getters would truncate 2.5 to 2 for
-     * an integer or turn a number into a string name.
-     */
-    private static Object convert(ConfigValue v, SpecKey key) {
-        Object raw = v.unwrapped();
-        if (key.type == SpecKey.Type.STRING) {
-            if (v.valueType() != ConfigValueType.STRING) {
-                throw new SpecException(key.key + ": expected a name or a list of names, got " + v.render());
-            }
-            return raw;
+    /** The elements of a single value or a non-empty list. */
+    private static List<ConfigValue> valueOrList(Config full, String path) {
+        ConfigValue value = full.getValue(path);
+        if (value.valueType() != ConfigValueType.LIST) {
+            return List.of(value);
         }
-        double number;
-        if (raw instanceof Number n) {
-            number = n.doubleValue();
-        } else if (raw instanceof String str) {
-            try {
-                number = Double.parseDouble(str.trim());
-            } catch (NumberFormatException e) {
-                throw new SpecException(key.key + ": expected " + (key.type == SpecKey.Type.INT ? "an integer" : "a number")
-                        + " or a list of them, got " + v.render());
-            }
-        } else {
-            throw new SpecException(key.key + ": expected " + (key.type == SpecKey.Type.INT ? "an integer" : "a number")
-                    + " or a list of them, got " + v.render());
+        List<ConfigValue> elements = new ArrayList<>((ConfigList) value);
+        if (elements.isEmpty()) {
+            throw new SpecException(path + ": empty axis (give at least one value)");
         }
-        if (key.type == SpecKey.Type.DOUBLE) {
-            return number;
-        }
-        if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
-            throw new SpecException(key.key + ": expected an integer, got " + v.render());
-        }
-        return (int) number;
+        return elements;
     }
 
-    private static List<Long> seeds(Config full) {
-        List<Long> seeds;
+    /** One value, parsed as its declaration says: a HOCON number is never taken as a name, nor 2.5 as an integer. */
+    private static Object parse(Param<?> param, ConfigValue v) {
+        if (v.valueType() != ConfigValueType.NUMBER && v.valueType() != ConfigValueType.STRING) {
+            throw new SpecException(param.key() + ": expected " + (param.type() == Param.Type.NAME ? "a name" : "a number")
+                    + " or a list of them, got " + v.render());
+        }
+        if (param.type() == Param.Type.NAME && v.valueType() != ConfigValueType.STRING) {
+            throw new SpecException(param.key() + ": expected a name or a list of names, got " + v.render());
+        }
         try {
-            ConfigValue value = full.getValue("seeds");
-            if (value.valueType() == ConfigValueType.OBJECT) {
-                long from = full.getLong("seeds.from");
-                long to = full.getLong("seeds.to");
-                if (from > to) {
-                    throw new SpecException("seeds: range from " + from + " to " + to + " is empty");
+            return param.parse(v.unwrapped());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage());
+        }
+    }
+
+    /** The seeds: a single seed, a list, or an inclusive range {@code { from = A, to = B }}. */
+    private static List<Long> seeds(Config full) {
+        Param<Long> seed = TrialParameters.SEED;
+        List<Long> seeds = new ArrayList<>();
+        ConfigValue value = full.getValue("seeds");
+        if (value.valueType() == ConfigValueType.OBJECT) {
+            Config range = full.getConfig("seeds");
+            for (String key : range.root().keySet()) {
+                if (!key.equals("from") && !key.equals("to")) {
+                    throw new SpecException("seeds: unknown key '" + key + "' in a range (give { from = A, to = B })");
                 }
-                if (to - from >= 1_000_000) {
-                    throw new SpecException("seeds: range of " + (to - from + 1) + " seeds is too large (at most 1000000)");
-                }
-                seeds = new ArrayList<>();
-                for (long s = from; s <= to; s++) {
-                    seeds.add(s);
-                }
-            } else if (value.valueType() == ConfigValueType.LIST) {
-                seeds = new ArrayList<>(full.getLongList("seeds"));
-            } else {
-                seeds = List.of(full.getLong("seeds"));
             }
-        } catch (ConfigException e) {
-            throw new SpecException("seeds: " + oneLine(e) + " (give a list of integers or { from = A, to = B })");
-        }
-        if (seeds.isEmpty()) {
-            throw new SpecException("seeds: empty axis (give at least one seed)");
-        }
-        for (long s : seeds) {
-            if (s < 0 || s > MAX_SEED) {
-                throw new SpecException("seeds: " + s + " is outside [0, 4294967295]");
+            if (!range.hasPath("from") || !range.hasPath("to")) {
+                throw new SpecException("seeds: a range needs both from and to (give { from = A, to = B })");
+            }
+            long from = seedValue(range.getValue("from"));
+            long to = seedValue(range.getValue("to"));
+            if (from > to) {
+                throw new SpecException("seeds: range from " + from + " to " + to + " is empty");
+            }
+            if (to - from >= 1_000_000) {
+                throw new SpecException("seeds: range of " + (to - from + 1) + " seeds is too large (at most 1000000)");
+            }
+            for (long s = from; s <= to; s++) {
+                seeds.add(s);
+            }
+        } else {
+            for (ConfigValue element : valueOrList(full, "seeds")) {
+                seeds.add(seedValue(element));
             }
         }
         return List.copyOf(new LinkedHashSet<>(seeds));
+    }
+
+    private static long seedValue(ConfigValue v) {
+        if (v.valueType() != ConfigValueType.NUMBER && v.valueType() != ConfigValueType.STRING) {
+            throw new SpecException("seeds: expected an integer, a list of integers or { from = A, to = B }, got " + v.render());
+        }
+        try {
+            return TrialParameters.SEED.parse(v.unwrapped());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("seeds: " + e.getMessage());
+        }
     }
 
     /**

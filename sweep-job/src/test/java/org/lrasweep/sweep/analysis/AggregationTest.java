@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.lrasweep.kernel.param.ParamValues;
+import org.lrasweep.kernel.param.TrialParameters;
 
 /** The pure parts of the analysis: curve aggregation and the report's choice of lines. */
 class AggregationTest {
@@ -30,7 +32,7 @@ class AggregationTest {
         for (int i = 0; i < 3; i++) {
             few.add(summary("lra", 0.1, 0.1 * (i + 1), i, Double.NaN));
         }
-        assertEquals(few, ReportWriter.linesFor(few));
+        assertEquals(few, ReportFigures.linesFor(few));
 
         List<ConfigurationSummary> grid = new ArrayList<>();
         for (double lr : new double[] {0.1, 0.01, 0.001}) {
@@ -38,17 +40,33 @@ class AggregationTest {
             grid.add(summary("lra", 0, lr, 1, 500));
             grid.add(summary("lra", 1, lr, lr == 0.01 ? 3 : 2, lr == 0.01 ? 900 : 300));
         }
-        List<ConfigurationSummary> lines = ReportWriter.linesFor(grid);
+        List<ConfigurationSummary> lines = ReportFigures.linesFor(grid);
         assertEquals(3, lines.size(), "one line per method");
         // BPTT: all 4/4, the fewest iterations wins; LRA a=1: the highest success rate wins over speed.
         assertEquals(Set.of("BPTT 0.1", "LRA released 0.1", "LRA released a=1 0.01"),
-                lines.stream().map(s -> s.config().method() + " " + s.config().learningRate()).collect(Collectors.toSet()));
+                lines.stream().map(s -> s.config().method() + " " + learningRate(s.config())).collect(Collectors.toSet()));
+    }
+
+    private static double learningRate(Configuration c) {
+        return c.isLra() ? c.get(TrialParameters.LRA_LEARNING_RATE) : c.get(TrialParameters.BPTT_LEARNING_RATE);
+    }
+
+    @Test
+    void labelsNameEveryNumberOfTheAlgorithmAndNamesOnlyWhenNotDefault() {
+        Configuration lra = Configuration.of(ParamValues.defaults().with(TrialParameters.ALGORITHM, "lra")
+                .with(TrialParameters.LRA_ALPHA, 0.1).with(TrialParameters.LRA_LOCAL_LOSS, "mse"));
+        assertEquals("LRA released a=0.1 (eta 0.1, beta 10, K 10, c 1, local loss mse)", lra.label());
+        assertEquals("BPTT (eta 0.1, clip 1)", Configuration.of(ParamValues.defaults()).label());
+        // The configuration id is the trial id's hash without the seed: equal for every seed.
+        assertEquals(Configuration.of(ParamValues.defaults().with(TrialParameters.SEED, 7L)).id(),
+                Configuration.of(ParamValues.defaults().with(TrialParameters.SEED, 8L)).id());
     }
 
     private static ConfigurationSummary summary(String algorithm, double alpha, double lr, int solved, double median) {
         boolean lra = algorithm.equals("lra");
-        Configuration c = new Configuration("temporal-order", 20, algorithm, 100, 20, 10000, 100, 30, 100000, 1e-4, lr, 1.0,
-                alpha, lra ? "released" : null, lra ? 10.0 : null, lra ? 10 : null, lra ? "clip" : null, lra ? "log-penalty" : null);
+        Configuration c = Configuration.of(ParamValues.defaults().with(TrialParameters.ALGORITHM, algorithm)
+                .with(lra ? TrialParameters.LRA_LEARNING_RATE : TrialParameters.BPTT_LEARNING_RATE, lr)
+                .with(lra ? TrialParameters.LRA_ALPHA : TrialParameters.BPTT_ALPHA, alpha));
         double rate = solved / 4.0;
         double[] ci = WilsonInterval.of(solved, 4);
         return new ConfigurationSummary(c, 4, solved, 4 - solved, 0, 0, 0, rate, ci[0], ci[1], median, median, median, 0.9);

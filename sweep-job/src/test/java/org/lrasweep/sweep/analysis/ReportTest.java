@@ -1,7 +1,9 @@
 package org.lrasweep.sweep.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.apache.spark.sql.functions.col;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
@@ -12,11 +14,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,22 +55,75 @@ class ReportTest {
     }
 
     @Test
-    void summaryCountsAgreeWithTheTrialsTable(SparkSession spark) {
+    void summaryRowsAreRecomputedFromTheTrialsTheyJoinTo(SparkSession spark) {
         assertEquals(6, analysis.summaries.size()); // (bptt, lra a=0, lra a=1) x 2 lengths
         List<Row> summary = spark.read().parquet(OUTPUT.resolve("summary").toString()).collectAsList();
         assertEquals(6, summary.size());
+        Dataset<Row> trials = spark.read().parquet(OUTPUT.resolve("trials").toString());
+        Map<String, double[]> rates = new HashMap<>();
         for (Row s : summary) {
-            long solved = spark.read().parquet(OUTPUT.resolve("trials").toString())
-                    .where("algorithm = '" + s.getAs("algorithm") + "' AND alpha = " + s.getAs("alpha")
-                            + " AND length = " + s.getAs("length") + " AND status = 'solved'").count();
-            assertEquals(solved, (long) s.<Integer>getAs("solved"));
+            // The summary joins to its seeds on config_id alone.
+            List<Row> seeds = trials.where(col("config_id").equalTo(s.<String>getAs("config_id"))).collectAsList();
+            assertEquals(3, seeds.size());
             assertEquals(3, (int) s.<Integer>getAs("trials"));
-            double rate = s.<Double>getAs("success_rate");
-            assertTrue(s.<Double>getAs("success_ci_low") <= rate && rate <= s.<Double>getAs("success_ci_high"));
+            double[] solvedAt = seeds.stream().filter(r -> "solved".equals(r.getAs("status")))
+                    .mapToDouble(r -> r.<Integer>getAs("solved_at")).sorted().toArray();
+            int n = (int) seeds.stream().filter(r -> !"failed".equals(r.getAs("status"))).count();
+            assertEquals(solvedAt.length, (int) s.<Integer>getAs("solved"));
+            double p = (double) solvedAt.length / n;
+            assertEquals(p, s.<Double>getAs("success_rate"), 1e-12);
+            // Wilson's score interval in closed form (Wilson 1927), z = the 97.5% normal quantile.
+            double z = 1.959963984540054;
+            double center = (p + z * z / (2 * n)) / (1 + z * z / n);
+            double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+            assertEquals(Math.max(0, center - half), s.<Double>getAs("success_ci_low"), 1e-9);
+            assertEquals(Math.min(1, center + half), s.<Double>getAs("success_ci_high"), 1e-9);
+            if (solvedAt.length > 0) {
+                // Type 7 median of the sorted iterations to solve.
+                double h = (solvedAt.length - 1) * 0.5;
+                double median = solvedAt[(int) h] + (h - Math.floor(h)) * (solvedAt[(int) Math.ceil(h)] - solvedAt[(int) h]);
+                assertEquals(median, s.<Double>getAs("median_iterations_to_solve"), 1e-12);
+            } else {
+                assertTrue(s.isNullAt(s.fieldIndex("median_iterations_to_solve")));
+            }
+            rates.put(s.getAs("config_id"), new double[] {solvedAt.length, n});
         }
         // alpha 1 against its alpha 0 twin and against BPTT, at each length.
         assertEquals(4, analysis.comparisons.size());
-        assertEquals(4, spark.read().parquet(OUTPUT.resolve("comparisons").toString()).count());
+        List<Row> comparisons = spark.read().parquet(OUTPUT.resolve("comparisons").toString()).collectAsList();
+        assertEquals(4, comparisons.size());
+        for (Row c : comparisons) {
+            double[] a = rates.get(c.<String>getAs("regularized_config_id"));
+            double[] b = rates.get(c.<String>getAs("baseline_config_id"));
+            assertEquals(a[0] / a[1] - b[0] / b[1], c.<Double>getAs("difference"), 1e-12);
+            assertEquals(fisherTwoSided((int) a[0], (int) a[1], (int) b[0], (int) b[1]), c.<Double>getAs("fisher_p"), 1e-9);
+        }
+    }
+
+    /** Fisher's exact test by enumeration: the probability of every table at most as likely as the observed one. */
+    private static double fisherTwoSided(int x1, int n1, int x2, int n2) {
+        int successes = x1 + x2;
+        double observed = hypergeometric(x1, n1, n2, successes);
+        double p = 0;
+        for (int k = Math.max(0, successes - n2); k <= Math.min(n1, successes); k++) {
+            double q = hypergeometric(k, n1, n2, successes);
+            if (q <= observed * (1 + 1e-7)) {
+                p += q;
+            }
+        }
+        return Math.min(1, p);
+    }
+
+    private static double hypergeometric(int k, int n1, int n2, int successes) {
+        return binomial(n1, k) * binomial(n2, successes - k) / binomial(n1 + n2, successes);
+    }
+
+    private static double binomial(int n, int k) {
+        double r = 1;
+        for (int i = 1; i <= k; i++) {
+            r = r * (n - k + i) / i;
+        }
+        return r;
     }
 
     @Test
@@ -86,6 +144,12 @@ class ReportTest {
         // One task at two lengths: success (1), time to solve (2), Whh and Wxh norms (4), learning curves (2).
         assertEquals(9, figures);
         assertTrue(html.contains("6. Comparisons") && html.contains("7. Provenance") && html.contains("report-test"));
+        // Provenance times in UTC, whatever the JVM's zone: the earliest started_at of the trials table.
+        java.time.Instant first = analysis.trials.stream().map(r -> ReportPage.instant(r.getAs("started_at")))
+                .min(java.util.Comparator.naturalOrder()).orElseThrow();
+        String utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(first);
+        assertTrue(html.contains("<th>first trial started</th><td>" + utc + " UTC</td>"), utc);
+        assertFalse(Files.list(OUTPUT).anyMatch(p -> p.getFileName().toString().startsWith("_tmp-report")), "no temporary report left");
         String chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
                 .filter(p -> new File(p).canExecute()).findFirst()
                 .orElseThrow(() -> new AssertionError("headless Chromium is needed: apt-get install chromium (submit/test.sh does)"));

@@ -58,14 +58,20 @@ class GridExpanderTest {
         // Pinned: a change here silently orphans every stored result, so it must be deliberate. The value
         // is the documented canonical form hashed independently (Python's hashlib.sha256, first 16 hex).
         assertEquals("b8af4b47a77c85d4", TrialId.of(c));
-        assertEquals("task=temporal-order", "task=" + TrialId.canonicalParameters(c).get("task"));
-        assertEquals("0.0001", TrialId.canonicalParameters(c).get("solved-error"));
-        assertEquals("1", TrialId.canonicalParameters(c).get("bptt.clip"));
+        // The documented canonical form, written out by hand: the pinned hash above is of exactly this text.
+        assertEquals(String.join("\n", "algorithm=bptt", "batch=20", "bptt.alpha=0", "bptt.clip=1", "bptt.learning-rate=0.1",
+                "check-every=100", "hidden=100", "length=20", "max-iterations=100000", "patience=30", "seed=7",
+                "solved-error=0.0001", "task=temporal-order", "test-size=10000"), canonicalText(c));
         TrialConfig otherSeed = new TrialConfig("temporal-order", 20, 8, Algorithm.BPTT, 100, 20, 10000, 100, 30, 100000,
                 1e-4, new BpttSettings(0.1, 1.0, 0.0), null);
         assertNotEquals(TrialId.of(c), TrialId.of(otherSeed));
         // 10 and 10.0 are the same setting.
         assertEquals(ids(expand("seeds = 1\nlra.beta = 10\nalgorithm = lra")), ids(expand("seeds = 1\nlra.beta = 10.0\nalgorithm = lra")));
+    }
+
+    private static String canonicalText(TrialConfig c) {
+        return TrialId.canonicalParameters(c).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
     }
 
     private static Set<String> ids(List<TrialSpec> trials) {

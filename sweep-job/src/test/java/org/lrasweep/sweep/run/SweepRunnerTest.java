@@ -65,8 +65,12 @@ class SweepRunnerTest {
         assertEquals(expected, Set.copyOf(trials.select("trial_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList()));
         Row bptt = trials.where("algorithm = 'bptt' AND seed = 2").first();
         assertEquals(10, bptt.<Integer>getAs("length"));
-        assertEquals(0.1, bptt.<Double>getAs("learning_rate"));
+        assertEquals(0.1, bptt.<Double>getAs("bptt_learning_rate"));
         assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_variant")));
+        assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_learning_rate")));
+        Row lra = trials.where("algorithm = 'lra' AND seed = 2 AND lra_alpha = 1").first();
+        assertEquals(3, lra.<Integer>getAs("lra_k"));
+        assertTrue(lra.isNullAt(lra.fieldIndex("bptt_alpha")));
         long checks = spark.read().parquet(tmp.resolve("out/curves").toString()).count();
         long stepRows = spark.read().parquet(tmp.resolve("out/gradients").toString()).count();
         long checksRun = trials.collectAsList().stream().mapToLong(r -> r.<Integer>getAs("iterations") / 5).sum();
@@ -136,25 +140,96 @@ class SweepRunnerTest {
         assertEquals(table(spark, tmp.resolve("one"), "gradients"), table(spark, tmp.resolve("three"), "gradients"));
     }
 
-    @Test
-    void aTrialThatThrowsIsRecordedAsFailedAndTheSweepGoesOn(SparkSession spark, @TempDir Path tmp) throws IOException {
-        Path out = tmp.resolve("out");
-        SweepSpec spec = spec(out);
-        String victim = GridExpander.expand(spec).get(0).trialId();
+    /** Throws the given failure from the victim trial on the listed task attempts, and counts the throws. */
+    private static AtomicInteger inject(String victim, java.util.function.Supplier<Throwable> failure, int... attempts) {
+        AtomicInteger thrown = new AtomicInteger();
         TrialTask.faultInjector = new TrialTask.FaultInjector() {
             @Override
-            public void beforeTrial(String trialId) {
-                if (trialId.equals(victim)) {
-                    throw new OutOfMemoryError("injected");
+            public void beforeTrial(String trialId, int attempt) {
+                if (trialId.equals(victim) && java.util.Arrays.stream(attempts).anyMatch(a -> a == attempt)) {
+                    thrown.incrementAndGet();
+                    Throwable t = failure.get();
+                    if (t instanceof Error e) {
+                        throw e;
+                    }
+                    throw (RuntimeException) t;
                 }
             }
         };
+        return thrown;
+    }
+
+    @Test
+    void aTrialThatThrowsAnExceptionIsCommittedAsFailedOnceAndTheSweepGoesOn(SparkSession spark, @TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        String victim = GridExpander.expand(spec).get(0).trialId();
+        AtomicInteger thrown = inject(victim, () -> new IllegalStateException("injected"), 0, 1, 2);
         SweepRunner.Outcome o = run(spark, spec);
+        assertEquals(1, thrown.get(), "an Exception is a result: no retry");
         assertEquals(1L, o.statuses().get("failed"));
         assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
         Row failed = spark.read().parquet(out.resolve("trials").toString()).where("status = 'failed'").first();
         assertEquals(victim, failed.getAs("trial_id"));
-        assertEquals("OutOfMemoryError: injected", failed.getAs("error"));
+        assertEquals("IllegalStateException: injected", failed.getAs("error"));
+        assertEquals(0, failed.<Integer>getAs("attempt"));
+    }
+
+    @Test
+    void anErrorFailsTheTaskAndTheRetryRunsTheTrial(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        String victim = GridExpander.expand(spec).get(0).trialId();
+        AtomicInteger thrown = inject(victim, () -> new OutOfMemoryError("injected"), 0);
+        SweepRunner.Outcome o = run(spark, spec);
+        assertEquals(1, thrown.get());
+        assertEquals(null, o.statuses().get("failed"), o.statuses().toString());
+        assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
+        Row row = spark.read().parquet(out.resolve("trials").toString()).where("trial_id = '" + victim + "'").first();
+        assertEquals(1, row.<Integer>getAs("attempt"), "committed by Spark's second attempt");
+        assertTrue(row.isNullAt(row.fieldIndex("error")));
+        assertEquals(1, spark.read().parquet(out.resolve("trials").toString()).where("trial_id = '" + victim + "'").count());
+    }
+
+    @Test
+    void anErrorOnEveryAttemptIsCommittedAsFailedOnTheLastAndRetryFailedRunsItAgain(SparkSession spark, @TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        String victim = GridExpander.expand(spec).get(0).trialId();
+        AtomicInteger thrown = inject(victim, () -> new StackOverflowError("injected"), 0, 1, 2);
+        SweepRunner.Outcome o = run(spark, spec);
+        assertEquals(3, thrown.get(), "the test session's local[2,3] gives a task three attempts");
+        assertEquals(1L, o.statuses().get("failed"));
+        Row failed = spark.read().parquet(out.resolve("trials").toString()).where("status = 'failed'").first();
+        assertEquals(victim, failed.getAs("trial_id"));
+        assertEquals(2, failed.<Integer>getAs("attempt"));
+        assertEquals("StackOverflowError: injected (on the last of 3 attempts)", failed.getAs("error"));
+
+        // A plain rerun keeps the failure; --retry-failed withdraws it and runs that trial alone.
+        TrialTask.faultInjector = null;
+        assertEquals(0, run(spark, spec).ran());
+        Map<String, FileTime> before = modificationTimes(out.resolve("trials"));
+        SweepRunner.Outcome retried = SweepRunner.run(spark, spec, GridExpander.expand(spec), QUIET, true);
+        assertEquals(1, retried.ran());
+        assertEquals(null, retried.statuses().get("failed"), retried.statuses().toString());
+        Map<String, FileTime> after = modificationTimes(out.resolve("trials"));
+        before.remove(victim + ".parquet");
+        after.remove(victim + ".parquet");
+        assertEquals(before, after, "no other trial was rewritten");
+        assertEquals(9, spark.read().parquet(out.resolve("trials").toString()).count());
+    }
+
+    @Test
+    void theAttemptsOfATaskComeFromTheMaster() {
+        org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf(false);
+        assertEquals(3, SweepRunner.maxTaskAttempts("local[2,3]", conf));
+        assertEquals(2, SweepRunner.maxTaskAttempts("local[*, 2]", conf));
+        assertEquals(1, SweepRunner.maxTaskAttempts("local[4]", conf));
+        assertEquals(1, SweepRunner.maxTaskAttempts("local", conf));
+        assertEquals(4, SweepRunner.maxTaskAttempts("spark://master:7077", conf));
+        assertEquals(8, SweepRunner.maxTaskAttempts("yarn", conf.set("spark.task.maxFailures", "8")));
     }
 
     /** A table's rows without the columns that legitimately differ between runs, sorted. */

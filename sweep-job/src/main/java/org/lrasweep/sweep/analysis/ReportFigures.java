@@ -1,0 +1,246 @@
+package org.lrasweep.sweep.analysis;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The report's figures, made from a sweep's analysis (JFreeChart; no I/O): success rate against
+ * sequence length with Wilson intervals (a panel per task); fraction of seeds solved by iteration;
+ * median per-step Whh and Wxh update norms at the first check (the vanishing-gradient picture);
+ * median learning curves with interquartile bands (a panel per task and length each). Where a panel
+ * would hold more than {@link #MAX_LINES} configurations, each method (algorithm, variant, alpha) is
+ * shown by its best configuration of the grid (highest success rate, then fewest iterations to solve).
+ */
+public final class ReportFigures {
+    static final int MAX_LINES = 8;
+    static final int WIDTH = 760;
+    static final int HEIGHT = 430;
+
+    /** The report's sections, each a list of figures, in page order. */
+    static final List<String> SECTIONS = List.of("success", "time", "gradients", "learning");
+
+    /**
+     * One figure.
+     *
+     * @param name    file name without extension
+     * @param caption one line under it
+     * @param chart   the chart
+     */
+    public record Figure(String name, String caption, JFreeChart chart) {
+        public String title() {
+            return chart.getTitle().getText();
+        }
+
+        /** Writes the figure as a PNG of the report's size. */
+        public void writePng(OutputStream out) throws IOException {
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        }
+    }
+
+    private final SweepAnalysis a;
+    private final Map<String, List<Figure>> sections = new LinkedHashMap<>();
+
+    private ReportFigures(SweepAnalysis a) {
+        this.a = a;
+        SECTIONS.forEach(s -> sections.put(s, new ArrayList<>()));
+    }
+
+    /** Every figure of the analysis by section ({@link #SECTIONS}). */
+    public static Map<String, List<Figure>> of(SweepAnalysis a) {
+        ReportFigures f = new ReportFigures(a);
+        Map<String, List<ConfigurationSummary>> byTask = new TreeMap<>();
+        Map<String, List<ConfigurationSummary>> byPanel = new TreeMap<>();
+        for (ConfigurationSummary s : a.summaries) {
+            byTask.computeIfAbsent(s.config().task(), k -> new ArrayList<>()).add(s);
+            byPanel.computeIfAbsent(s.config().task() + "|" + String.format("%06d", s.config().length()), k -> new ArrayList<>()).add(s);
+        }
+        byTask.forEach(f::successFigure);
+        for (List<ConfigurationSummary> panel : byPanel.values()) {
+            f.timeToSolveFigure(panel);
+            f.gradientFigure(panel, 1, "Whh");
+            f.gradientFigure(panel, 2, "Wxh");
+            f.learningFigure(panel);
+        }
+        return f.sections;
+    }
+
+    /** Each method by one configuration: all of them when few, else the best of the grid. */
+    static List<ConfigurationSummary> linesFor(List<ConfigurationSummary> panel) {
+        if (panel.size() <= MAX_LINES) {
+            return panel;
+        }
+        Map<String, ConfigurationSummary> best = new TreeMap<>();
+        for (ConfigurationSummary s : panel) {
+            best.merge(s.config().method(), s, (x, y) -> BEST.compare(x, y) <= 0 ? x : y);
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    private static final Comparator<ConfigurationSummary> BEST = Comparator
+            .comparingDouble((ConfigurationSummary s) -> Double.isNaN(s.successRate()) ? 1 : -s.successRate())
+            .thenComparingDouble(s -> Double.isNaN(s.medianIterationsToSolve()) ? Double.MAX_VALUE : s.medianIterationsToSolve())
+            .thenComparingDouble(s -> Double.isNaN(s.meanBestAccuracy()) ? 1 : -s.meanBestAccuracy());
+
+    private String lineName(ConfigurationSummary s, List<ConfigurationSummary> panel) {
+        boolean reduced = panel.size() > MAX_LINES;
+        long sameMethod = panel.stream().filter(o -> o.config().method().equals(s.config().method())).count();
+        return reduced ? s.config().method() + " (best of " + sameMethod + ")" : s.config().label();
+    }
+
+    private void successFigure(String task, List<ConfigurationSummary> summaries) {
+        Map<String, List<ConfigurationSummary>> perLength = new TreeMap<>();
+        for (ConfigurationSummary s : summaries) {
+            perLength.computeIfAbsent(String.format("%06d", s.config().length()), k -> new ArrayList<>()).add(s);
+        }
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        boolean reduced = false;
+        for (List<ConfigurationSummary> atLength : perLength.values()) {
+            reduced |= atLength.size() > MAX_LINES;
+            for (ConfigurationSummary s : linesFor(atLength)) {
+                String name = atLength.size() > MAX_LINES ? s.config().method() + " (best of grid)" : s.config().label();
+                if (!Double.isNaN(s.successRate())) {
+                    series.computeIfAbsent(name, YIntervalSeries::new)
+                            .add(s.config().length(), s.successRate(), s.successLow(), s.successHigh());
+                }
+            }
+        }
+        // Dodge the series sideways so equal rates and overlapping intervals stay visible.
+        double span = perLength.size() > 1 ? summaries.stream().mapToInt(s -> s.config().length()).max().getAsInt()
+                - summaries.stream().mapToInt(s -> s.config().length()).min().getAsInt() : 10;
+        double step = 0.015 * span;
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        int index = 0;
+        for (YIntervalSeries ys : series.values()) {
+            double offset = (index++ - (series.size() - 1) / 2.0) * step;
+            YIntervalSeries dodged = new YIntervalSeries(ys.getKey());
+            for (int i = 0; i < ys.getItemCount(); i++) {
+                dodged.add(ys.getX(i).doubleValue() + offset, ys.getYValue(i), ys.getYLowValue(i), ys.getYHighValue(i));
+            }
+            data.addSeries(dodged);
+        }
+        JFreeChart chart = chart(task + ": success rate by sequence length", "sequence length T", "fraction of seeds solved", data);
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDefaultLinesVisible(true);
+        r.setDrawXError(false);
+        r.setCapLength(6);
+        chart.getXYPlot().setRenderer(r);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(-0.02, 1.02);
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
+        add("success", chart, "success_" + slug(task), task + (reduced ? ": each method by its best configuration of the grid at each length" : "")
+                + " (series offset sideways so that equal rates stay visible)");
+    }
+
+    private void timeToSolveFigure(List<ConfigurationSummary> panel) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (ConfigurationSummary s : linesFor(panel)) {
+            XYSeries xy = new XYSeries(lineName(s, panel));
+            xy.add(0, 0);
+            a.solvedBy.get(s.config().id()).forEach(xy::add);
+            data.addSeries(xy);
+        }
+        Configuration c = panel.get(0).config();
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": fraction solved by iteration", "iteration",
+                "fraction of seeds solved", data);
+        chart.getXYPlot().setRenderer(new XYStepRenderer());
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(-0.02, 1.02);
+        add("time", chart, "time_to_solve_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length());
+    }
+
+    private void gradientFigure(List<ConfigurationSummary> panel, int column, String weight) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (ConfigurationSummary s : linesFor(panel)) {
+            double[][] profile = a.gradientProfiles.get(s.config().id());
+            if (profile == null) {
+                continue;
+            }
+            XYSeries xy = new XYSeries(lineName(s, panel));
+            for (int t = 0; t < profile.length; t++) {
+                if (profile[t][column] > 0 && Double.isFinite(profile[t][column])) {
+                    xy.add(t, profile[t][column]);
+                }
+            }
+            if (xy.getItemCount() > 0) {
+                data.addSeries(xy);
+            }
+        }
+        if (data.getSeriesCount() == 0) {
+            return;
+        }
+        Configuration c = panel.get(0).config();
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": ||d" + weight + "|| per time step", "time step t",
+                "median update norm (log scale)", data);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis log = new LogAxis("median update norm (log scale)");
+        log.setSmallestValue(1e-30);
+        plot.setRangeAxis(log);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        plot.setRenderer(r);
+        add("gradients", chart, "gradients_" + weight.toLowerCase() + "_" + slug(c.task()) + "_T" + c.length(),
+                c.task() + ", T = " + c.length() + ": " + weight + " update norms");
+    }
+
+    private void learningFigure(List<ConfigurationSummary> panel) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (ConfigurationSummary s : linesFor(panel)) {
+            YIntervalSeries ys = new YIntervalSeries(lineName(s, panel));
+            a.learningCurves.get(s.config().id()).forEach((it, q) -> ys.add(it, q[0], q[1], q[2]));
+            if (ys.getItemCount() > 0) {
+                data.addSeries(ys);
+            }
+        }
+        if (data.getSeriesCount() == 0) {
+            return;
+        }
+        Configuration c = panel.get(0).config();
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": test accuracy", "iteration",
+                "median test accuracy (IQR band)", data);
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.18f);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
+        chart.getXYPlot().setRenderer(r);
+        add("learning", chart, "learning_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length());
+    }
+
+    private static JFreeChart chart(String title, String x, String y, org.jfree.data.xy.XYDataset data) {
+        JFreeChart chart = org.jfree.chart.ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL,
+                true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        return chart;
+    }
+
+    private void add(String section, JFreeChart chart, String name, String caption) {
+        sections.get(section).add(new Figure(name, caption, chart));
+    }
+
+    private static String slug(String s) {
+        return s.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+}

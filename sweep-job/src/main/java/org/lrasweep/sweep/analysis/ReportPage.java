@@ -1,0 +1,126 @@
+package org.lrasweep.sweep.analysis;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+
+/**
+ * The report's HTML page, rendered from the template {@code report.mustache} (Mustache: logic-less,
+ * and every value is HTML-escaped unless the template says otherwise). Builds the page's model from
+ * the analysis, its figures and the sweep's provenance; no I/O.
+ */
+public final class ReportPage {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Mustache TEMPLATE = new DefaultMustacheFactory("org/lrasweep/sweep/analysis").compile("report.mustache");
+
+    /**
+     * What the report says of where the results come from.
+     *
+     * @param output    the output folder
+     * @param runs      how many run records {@code runs/} holds
+     * @param latestRun the text of the latest run record, or null
+     */
+    public record Provenance(String output, int runs, String latestRun) {
+    }
+
+    private ReportPage() {
+    }
+
+    /** The page for the analysis and its figures ({@link ReportFigures#of}). */
+    public static String render(SweepAnalysis a, Map<String, List<ReportFigures.Figure>> figures, Provenance provenance) {
+        Map<String, Object> page = new HashMap<>();
+        page.put("sweeps", String.join(", ", new TreeSet<>(a.trials.stream().map(r -> r.<String>getAs("sweep")).toList())));
+        page.put("trials", a.trials.size());
+        page.put("configurations", a.summaries.size());
+        Map<String, Long> statuses = new TreeMap<>();
+        a.trials.forEach(r -> statuses.merge(r.getAs("status"), 1L, Long::sum));
+        List<String> counts = new ArrayList<>();
+        statuses.forEach((k, v) -> counts.add(v + " " + k));
+        page.put("statuses", String.join(", ", counts));
+        figures.forEach((section, list) -> page.put(section, list.stream().map(ReportPage::figure).toList()));
+        page.put("summary", a.summaries.stream().map(ReportPage::summaryRow).toList());
+        page.put("comparisons", a.comparisons.stream().map(ReportPage::comparisonRow).toList());
+        page.put("hasComparisons", !a.comparisons.isEmpty());
+        provenance(page, a.trials, provenance);
+        StringWriter html = new StringWriter();
+        TEMPLATE.execute(html, page);
+        return html.toString();
+    }
+
+    private static Map<String, Object> figure(ReportFigures.Figure f) {
+        return Map.of("name", f.name(), "title", f.title(), "caption", f.caption(), "width", ReportFigures.WIDTH,
+                "height", ReportFigures.HEIGHT);
+    }
+
+    private static Map<String, Object> summaryRow(ConfigurationSummary s) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("label", s.config().label());
+        row.put("id", s.config().id());
+        row.put("task", s.config().task());
+        row.put("length", s.config().length());
+        row.put("trials", s.trials());
+        row.put("solved", s.solved());
+        row.put("plateaued", s.plateaued());
+        row.put("maxIterations", s.maxIterations());
+        row.put("diverged", s.diverged());
+        row.put("failed", s.failed());
+        row.put("rate", fmt(s.successRate()) + " [" + fmt(s.successLow()) + ", " + fmt(s.successHigh()) + "]");
+        row.put("iterations", Double.isNaN(s.medianIterationsToSolve()) ? "-" : String.format("%.0f [%.0f, %.0f]",
+                s.medianIterationsToSolve(), s.q1IterationsToSolve(), s.q3IterationsToSolve()));
+        row.put("bestAccuracy", fmt(s.meanBestAccuracy()));
+        return row;
+    }
+
+    private static Map<String, Object> comparisonRow(Comparison c) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("kind", c.kind());
+        row.put("task", c.regularized().config().task());
+        row.put("length", c.regularized().config().length());
+        row.put("regularized", c.regularized().config().label());
+        row.put("regularizedSolved", c.regularized().solved() + "/" + c.regularized().ran());
+        row.put("baseline", c.baseline().config().label());
+        row.put("baselineSolved", c.baseline().solved() + "/" + c.baseline().ran());
+        row.put("difference", String.format("%+.2f [%+.2f, %+.2f]", c.difference(), c.low(), c.high()));
+        row.put("p", String.format("%.3g", c.pValue()));
+        row.put("pHolm", String.format("%.3g", c.pHolm()));
+        return row;
+    }
+
+    private static void provenance(Map<String, Object> page, List<Row> trials, Provenance p) {
+        TreeSet<String> versions = new TreeSet<>();
+        Instant first = null;
+        Instant last = null;
+        for (Row r : trials) {
+            versions.add(r.getAs("code_version"));
+            Instant s = instant(r.getAs("started_at"));
+            Instant f = instant(r.getAs("finished_at"));
+            first = first == null || s.isBefore(first) ? s : first;
+            last = last == null || f.isAfter(last) ? f : last;
+        }
+        page.put("output", p.output());
+        page.put("codeVersions", String.join(", ", versions));
+        page.put("firstStarted", first == null ? "-" : UTC.format(first));
+        page.put("lastFinished", last == null ? "-" : UTC.format(last));
+        page.put("runs", p.runs());
+        page.put("latestRun", p.latestRun());
+    }
+
+    /** A timestamp column's value as an instant, whichever Java type Spark returns it as. */
+    static Instant instant(Object timestamp) {
+        return timestamp instanceof Instant i ? i : ((java.sql.Timestamp) timestamp).toInstant();
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+    }
+}

@@ -1,0 +1,80 @@
+package org.lrasweep.sweep.run;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.Scope;
+import org.lrasweep.kernel.param.TrialParameters;
+
+/**
+ * Reads a sweep's trials table in the current layout, whatever layout wrote it: files of different
+ * versions are merged by column name, and columns an older version wrote differently are mapped
+ * onto today's. The first layout had one {@code learning_rate}, {@code clip} and {@code alpha}
+ * column for both algorithms; they become {@code bptt_*} or {@code lra_*} by the row's algorithm
+ * ({@code clip} of an LRA trial is {@code lra_c}). A parameter declared after a file was written is
+ * filled with its default, which is what that trial ran with.
+ */
+public final class TrialsTable {
+    /** Legacy column to its BPTT and LRA columns. */
+    private static final Map<String, Param<?>[]> SHARED_BEFORE = Map.of(
+            "learning_rate", new Param<?>[] {TrialParameters.BPTT_LEARNING_RATE, TrialParameters.LRA_LEARNING_RATE},
+            "clip", new Param<?>[] {TrialParameters.BPTT_CLIP, TrialParameters.LRA_C},
+            "alpha", new Param<?>[] {TrialParameters.BPTT_ALPHA, TrialParameters.LRA_ALPHA});
+
+    private TrialsTable() {
+    }
+
+    /** The trials table under a sweep's output, in the current layout. */
+    public static Dataset<Row> read(SparkSession spark, String output) {
+        return upgrade(spark.read().option("mergeSchema", "true").parquet(output + "/" + Tables.TRIALS));
+    }
+
+    /** A trials table of any layout in the current one: every current column, in schema order, then any others. */
+    static Dataset<Row> upgrade(Dataset<Row> trials) {
+        Set<String> columns = new LinkedHashSet<>(Arrays.asList(trials.columns()));
+        Dataset<Row> t = trials;
+        for (Map.Entry<String, Param<?>[]> legacy : SHARED_BEFORE.entrySet()) {
+            if (!columns.contains(legacy.getKey())) {
+                continue;
+            }
+            for (Param<?> p : legacy.getValue()) {
+                Column old = when(col("algorithm").equalTo(algorithmOf(p)), col(legacy.getKey()));
+                t = t.withColumn(p.column(), columns.contains(p.column()) ? coalesce(col(p.column()), old) : old);
+            }
+            t = t.drop(legacy.getKey());
+        }
+        columns = new LinkedHashSet<>(Arrays.asList(t.columns()));
+        for (Param<?> p : TrialParameters.ALL) {
+            if (!columns.contains(p.column())) {
+                Column value = lit(p.defaultValue()).cast(Tables.sparkType(p));
+                t = t.withColumn(p.column(), p.scope() == Scope.SHARED ? value : when(col("algorithm").equalTo(algorithmOf(p)), value));
+            }
+        }
+        List<Column> ordered = new ArrayList<>();
+        Set<String> present = new LinkedHashSet<>(Arrays.asList(t.columns()));
+        for (String name : Tables.TRIALS_SCHEMA.getFields().stream().map(f -> f.getName()).toList()) {
+            if (present.remove(name)) {
+                ordered.add(col(name));
+            }
+        }
+        present.forEach(name -> ordered.add(col(name)));
+        return t.select(ordered.toArray(Column[]::new));
+    }
+
+    private static String algorithmOf(Param<?> p) {
+        return p.scope() == Scope.BPTT ? "bptt" : "lra";
+    }
+}

@@ -1,0 +1,88 @@
+package org.lrasweep.sweep.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lrasweep.sweep.SparkSessionExtension;
+import org.lrasweep.sweep.analysis.Analysis;
+import org.lrasweep.sweep.analysis.SweepAnalysis;
+import org.lrasweep.sweep.grid.GridExpander;
+import org.lrasweep.sweep.spec.SpecParser;
+import org.lrasweep.sweep.spec.SweepSpec;
+
+/**
+ * An output written by the first layout (one {@code learning_rate}, {@code clip} and {@code alpha}
+ * column for both algorithms, no {@code config_id}), checked in under
+ * {@code src/test/resources/outputs/layout-1}: it is read, resumed and analysed by today's code.
+ */
+@ExtendWith(SparkSessionExtension.class)
+class OldOutputsTest {
+    /** The spec that wrote it (commit 9321426): BPTT with clip 2, LRA with c 0.5 and alpha 0 and 0.5. */
+    private static final String SPEC = "name = legacy-v1\nseeds = [1, 2]\nlength = 10\nhidden = 8\nbatch = 4\ntest-size = 50\n"
+            + "check-every = 5\nmax-iterations = 10\nlra.alpha = [0, 0.5]\nlra.k = 3\nlra.c = 0.5\nbptt.clip = 2\nspark.progress = false\n";
+
+    private static Path copyOfOldOutput(Path tmp) throws IOException {
+        Path source = Path.of("src", "test", "resources", "outputs", "layout-1");
+        Path out = tmp.resolve("out");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path target = out.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theOldColumnsAreReadAsTodaysByEachRowsAlgorithm(SparkSession spark, @TempDir Path tmp) throws IOException {
+        List<Row> rows = TrialsTable.read(spark, copyOfOldOutput(tmp).toString()).collectAsList();
+        assertEquals(6, rows.size());
+        for (Row r : rows) {
+            boolean lra = "lra".equals(r.getAs("algorithm"));
+            assertEquals(lra ? null : 0.1, r.<Double>getAs("bptt_learning_rate"));
+            assertEquals(lra ? null : 2.0, r.<Double>getAs("bptt_clip"));
+            assertEquals(lra ? null : 0.0, r.<Double>getAs("bptt_alpha"));
+            assertEquals(lra ? 0.1 : null, r.<Double>getAs("lra_learning_rate"));
+            assertEquals(lra ? 0.5 : null, r.<Double>getAs("lra_c"));
+            assertTrue(!lra || List.of(0.0, 0.5).contains(r.<Double>getAs("lra_alpha")));
+            assertEquals(lra ? 3 : null, r.<Integer>getAs("lra_k"));
+        }
+        assertTrue(List.of(rows.get(0).schema().fieldNames()).stream().noneMatch(List.of("learning_rate", "clip", "alpha")::contains));
+    }
+
+    @Test
+    void aResumedSweepFindsEveryOldTrialCommittedAndTheAnalysisReadsThem(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = copyOfOldOutput(tmp);
+        SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(SPEC + "output = \"" + out + "\""), List.of());
+        // Trial ids did not change: the old files are the commits of today's grid.
+        SweepRunner.Outcome again = SweepRunner.run(spark, spec, GridExpander.expand(spec), new PrintStream(PrintStream.nullOutputStream()));
+        assertEquals(6, again.alreadyCommitted());
+        assertEquals(0, again.ran());
+        // A grown grid adds new-layout files beside the old ones; the table reads as one.
+        SweepSpec grown = SpecParser.parse(ConfigFactory.parseString(SPEC + "output = \"" + out + "\""), List.of("seeds=[1,2,3]"));
+        assertEquals(3, SweepRunner.run(spark, grown, GridExpander.expand(grown), new PrintStream(PrintStream.nullOutputStream())).ran());
+        SweepAnalysis a = Analysis.run(spark, out.toString(), false, new PrintWriter(new StringWriter()));
+        assertEquals(9, a.trials.size());
+        assertEquals(3, a.summaries.size());
+        a.summaries.forEach(s -> assertEquals(3, s.trials(), s.config().label()));
+        assertEquals(2, a.comparisons.size(), "alpha 0.5 against its alpha 0 twin and against BPTT");
+    }
+}
