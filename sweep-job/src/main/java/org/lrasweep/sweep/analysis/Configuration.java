@@ -100,7 +100,8 @@ public final class Configuration {
 
     /**
      * The method with the settings of its own algorithm that tell its configurations apart: every
-     * number by its symbol, names only where they differ from the default.
+     * number by its symbol; names, and parameters declared after the first results were stored, only
+     * where they differ from their default.
      */
     public String label() {
         List<String> parts = new ArrayList<>();
@@ -109,7 +110,8 @@ public final class Configuration {
                 continue;
             }
             Object v = values.get(p);
-            if (p.type() != Param.Type.NAME || !Objects.equals(v, p.defaultValue())) {
+            boolean always = p.type() != Param.Type.NAME && p.identity() == Param.Identity.ALWAYS;
+            if (always || !Objects.equals(v, p.defaultValue())) {
                 parts.add(p.symbol() + " " + p.canonical(v));
             }
         }

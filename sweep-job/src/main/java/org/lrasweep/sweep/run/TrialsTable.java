@@ -25,7 +25,8 @@ import org.lrasweep.kernel.param.TrialParameters;
  * onto today's. The first layout had one {@code learning_rate}, {@code clip} and {@code alpha}
  * column for both algorithms; they become {@code bptt_*} or {@code lra_*} by the row's algorithm
  * ({@code clip} of an LRA trial is {@code lra_c}). A parameter declared after a file was written is
- * filled with its default, which is what that trial ran with.
+ * filled with its default on that file's rows, which is what those trials ran with, also where
+ * files of both versions share a folder.
  */
 public final class TrialsTable {
     /** Legacy column to its BPTT and LRA columns. */
@@ -56,12 +57,12 @@ public final class TrialsTable {
             }
             t = t.drop(legacy.getKey());
         }
+        // A parameter is null on a row of its own algorithm only where the row's file predates it.
         columns = new LinkedHashSet<>(Arrays.asList(t.columns()));
         for (Param<?> p : TrialParameters.ALL) {
-            if (!columns.contains(p.column())) {
-                Column value = lit(p.defaultValue()).cast(Tables.sparkType(p));
-                t = t.withColumn(p.column(), p.scope() == Scope.SHARED ? value : when(col("algorithm").equalTo(algorithmOf(p)), value));
-            }
+            Column value = lit(p.defaultValue()).cast(Tables.sparkType(p));
+            Column atDefault = p.scope() == Scope.SHARED ? value : when(col("algorithm").equalTo(algorithmOf(p)), value);
+            t = t.withColumn(p.column(), columns.contains(p.column()) ? coalesce(col(p.column()), atDefault) : atDefault);
         }
         List<Column> ordered = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>(Arrays.asList(t.columns()));
