@@ -74,11 +74,14 @@ public final class TrialParameters {
     public static final Param<String> LRA_LOCAL_LOSS = Param.name("lra.local-loss", "log-penalty", Named.names(LocalLoss.values()),
             "local loss", "the local loss: log-penalty (mean log(1 + d^2)) or mse (mean d^2)",
             c -> c.lra().localLoss().configName());
+    public static final Param<Double> LRA_MOMENTUM = Param.real("lra.momentum", 0.0, "mu",
+            "heavy-ball momentum mu of LRA's SGD step: v <- mu v + update, W <- W - eta v (0 = plain SGD, the reference's)",
+            c -> c.lra().momentum()).rule(v -> v >= 0 && v < 1, "must be in [0, 1)").inIdUnlessDefault();
 
     /** Every parameter, in column order. */
     public static final List<Param<?>> ALL = List.of(TASK, LENGTH, SEED, ALGORITHM, HIDDEN, BATCH, TEST_SIZE, CHECK_EVERY,
             PATIENCE, MAX_ITERATIONS, SOLVED_ERROR, BPTT_LEARNING_RATE, BPTT_CLIP, BPTT_ALPHA, LRA_VARIANT, LRA_LEARNING_RATE,
-            LRA_BETA, LRA_K, LRA_C, LRA_NORMALIZE, LRA_ALPHA, LRA_LOCAL_LOSS);
+            LRA_BETA, LRA_K, LRA_C, LRA_NORMALIZE, LRA_ALPHA, LRA_LOCAL_LOSS, LRA_MOMENTUM);
 
     /** The parameters a grid expands over: all but the seed (its own axis) and the algorithm (which picks the scope). */
     public static List<Param<?>> gridAxes(Algorithm algorithm) {

@@ -49,6 +49,16 @@ public final class Gradients {
         Ops.axpy((float) -eta, by, w.by);
     }
 
+    /** Heavy-ball momentum in place, this being the velocity: {@code v <- mu v + update} for every parameter. */
+    public void decayAndAdd(float mu, Gradients update) {
+        Matrix[] v = all();
+        Matrix[] u = update.all();
+        for (int i = 0; i < v.length; i++) {
+            Ops.scale(v[i], mu);
+            Ops.axpy(1f, u[i], v[i]);
+        }
+    }
+
     private Matrix[] all() {
         return new Matrix[] {wxh, whh, why, bh, by};
     }

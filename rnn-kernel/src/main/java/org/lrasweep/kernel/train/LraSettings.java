@@ -6,6 +6,7 @@ import static org.lrasweep.kernel.param.TrialParameters.LRA_C;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_K;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_LEARNING_RATE;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_LOCAL_LOSS;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_MOMENTUM;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_NORMALIZE;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT;
 
@@ -24,9 +25,10 @@ import org.lrasweep.kernel.param.ParamValues;
  * @param normalize    how target steps and updates are rescaled with c
  * @param alpha        weight of the gradient-flow regularizer (0 = unregularized LRA)
  * @param localLoss    the local loss
+ * @param momentum     heavy-ball momentum of the SGD step (0 = plain SGD)
  */
 public record LraSettings(Variant variant, double learningRate, double beta, int k, double c,
-                          Normalize normalize, double alpha, LocalLoss localLoss) implements java.io.Serializable {
+                          Normalize normalize, double alpha, LocalLoss localLoss, double momentum) implements java.io.Serializable {
     /** The two LRA variants. */
     public enum Variant implements Named {
         RELEASED("released"), LOCAL("local");
@@ -57,12 +59,14 @@ public record LraSettings(Variant variant, double learningRate, double beta, int
         LRA_NORMALIZE.check(normalize == null ? null : normalize.configName());
         LRA_ALPHA.check(alpha);
         LRA_LOCAL_LOSS.check(localLoss == null ? null : localLoss.configName());
+        LRA_MOMENTUM.check(momentum);
     }
 
     /** The LRA settings among the values. */
     public static LraSettings from(ParamValues v) {
         return new LraSettings(Variant.byName(v.get(LRA_VARIANT)), v.get(LRA_LEARNING_RATE), v.get(LRA_BETA), v.get(LRA_K),
-                v.get(LRA_C), Normalize.byName(v.get(LRA_NORMALIZE)), v.get(LRA_ALPHA), LocalLoss.byName(v.get(LRA_LOCAL_LOSS)));
+                v.get(LRA_C), Normalize.byName(v.get(LRA_NORMALIZE)), v.get(LRA_ALPHA), LocalLoss.byName(v.get(LRA_LOCAL_LOSS)),
+                v.get(LRA_MOMENTUM));
     }
 
     /**

@@ -17,6 +17,8 @@ public abstract class LraTrainer implements Trainer {
     protected final LraSettings settings;
     private final boolean diagonalQuirk;
     private LraWorkspace ws;
+    /** The momentum velocity (with {@code lra.momentum} > 0): state of this trainer's trial across iterations. */
+    private Gradients velocity;
 
     protected LraTrainer(LraSettings settings, boolean diagonalQuirk) {
         this.settings = settings;
@@ -65,7 +67,15 @@ public abstract class LraTrainer implements Trainer {
     @Override
     public StepReport step(Weights w, Batch batch, boolean recordDiagnostics) {
         LraStep s = compute(w, batch);
-        s.gradients().applySgd(w, settings.learningRate());
+        if (settings.momentum() > 0) {
+            if (velocity == null) {
+                velocity = Gradients.zerosLike(w);
+            }
+            velocity.decayAndAdd((float) settings.momentum(), s.gradients());
+            velocity.applySgd(w, settings.learningRate());
+        } else {
+            s.gradients().applySgd(w, settings.learningRate());
+        }
         double[] local = s.diagnostics().localLosses();
         // Spec 4a step 7: a NaN top local loss ends the trial.
         boolean diverged = Double.isNaN(local[local.length - 1]);

@@ -69,6 +69,15 @@ class GridExpanderTest {
         assertEquals(ids(expand("seeds = 1\nlra.beta = 10\nalgorithm = lra")), ids(expand("seeds = 1\nlra.beta = 10.0\nalgorithm = lra")));
     }
 
+    @Test
+    void aParameterDeclaredLaterEntersTheIdOnlyAwayFromItsDefault() {
+        List<TrialSpec> trials = expand("seeds = 1\nalgorithm = lra\nlra.momentum = [0, 0.9]");
+        assertEquals(2, trials.size());
+        Set<String> before = ids(expand("seeds = 1\nalgorithm = lra"));
+        assertEquals(before, Set.of(trials.get(0).trialId()), "momentum 0 is the trial stored before momentum existed");
+        assertEquals("0.9", TrialId.canonicalParameters(trials.get(1).config()).get("lra.momentum"));
+    }
+
     private static String canonicalText(TrialConfig c) {
         return TrialId.canonicalParameters(c).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));

@@ -64,6 +64,7 @@ class OldOutputsTest {
             assertEquals(lra ? 0.5 : null, r.<Double>getAs("lra_c"));
             assertTrue(!lra || List.of(0.0, 0.5).contains(r.<Double>getAs("lra_alpha")));
             assertEquals(lra ? 3 : null, r.<Integer>getAs("lra_k"));
+            assertEquals(lra ? 0.0 : null, r.<Double>getAs("lra_momentum"), "declared later: the default it ran with");
         }
         assertTrue(List.of(rows.get(0).schema().fieldNames()).stream().noneMatch(List.of("learning_rate", "clip", "alpha")::contains));
     }
