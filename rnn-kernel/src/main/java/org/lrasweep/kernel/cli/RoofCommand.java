@@ -3,6 +3,7 @@ package org.lrasweep.kernel.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.bytedeco.openblas.global.openblas;
+import org.lrasweep.kernel.linalg.BlasCore;
 import org.lrasweep.kernel.linalg.Matrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +40,10 @@ final class RoofCommand implements Callable<Integer> {
                 .put("nd4j_mmul_gflops_square", nd4j(square, square, square))
                 .put("nd4j_mmul_gflops_step", nd4j(20, 100, 100))
                 .put("step_shape", "20x100 * 100x100")
-                .put("openblas_threads", openblas.blas_get_num_threads());
+                .put("openblas_threads", openblas.blas_get_num_threads())
+                .put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", "detected"))
+                .put("blas_core", BlasCore.name());
+        BlasCore.fallbackWarning().ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getOut().println(out.toString());
         return 0;
     }

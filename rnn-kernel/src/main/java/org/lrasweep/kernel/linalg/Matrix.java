@@ -161,10 +161,19 @@ public final class Matrix {
             throw new IllegalArgumentException("gemm shape mismatch: " + m + "x" + k + " times " + kb + "x" + n
                     + " into " + c.rows + "x" + c.cols);
         }
+        FLOPS.add(2L * m * n * k);
         openblas.cblas_sgemm(openblas.CblasRowMajor,
                 transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans,
                 m, n, k, alpha, a.pointer, a.cols, b.pointer, b.cols, beta, c.pointer, c.cols);
+    }
+
+    /** Floating-point operations of every product so far, in this JVM (for {@code bench}'s FLOP rates). */
+    private static final java.util.concurrent.atomic.LongAdder FLOPS = new java.util.concurrent.atomic.LongAdder();
+
+    /** The floating-point operations of all products since the JVM started (2 m n k per product). */
+    public static long productFlops() {
+        return FLOPS.sum();
     }
 
     /** {@code c = op(a) op(b)}. */

@@ -26,6 +26,8 @@ import org.lrasweep.kernel.task.Batch;
  * with {@code local}: Omega is skipped, and counted, where its error signal is exactly zero.
  */
 public final class LraReleasedTrainer extends LraTrainer {
+    private ReleasedChains chains;
+
     LraReleasedTrainer(LraSettings settings) {
         super(settings, true);
     }
@@ -42,6 +44,10 @@ public final class LraReleasedTrainer extends LraTrainer {
         float alpha = (float) settings.alpha();
         LocalLoss localLoss = settings.localLoss();
         ForwardPass fp = ws.fp;
+        ReleasedChains chains = chains(length, b, w.hiddenSize());
+        // The chains alive now, as frontier blocks: block k holds its chain's steps.
+        Matrix[][] blockSteps = new Matrix[2 * length][];
+        int blocks = 0;
         // ell_l's target side: tanh(a_K) of its pre-activation a_K (= h_l - const) in tanhA, and the
         // state q it yields. At the top both are the top target; below, targetBelow leaves them.
         ws.tanhA.assign(ws.topTarget);
@@ -49,8 +55,8 @@ public final class LraReleasedTrainer extends LraTrainer {
         double ell = localLoss.value(fp.last(), ws.targetState);
         for (int l = length - 1; l >= 1; l--) {
             diag.localLosses()[l] = ell;
-            // e = d ell / dh_l along every path, written where the chain to step 0 starts.
-            Matrix e = ws.deltaSteps[l];
+            // e = d ell / dh_l along every path: the seed of chain l at step l.
+            Matrix e = chains.deltaSteps[l][l];
             boolean withOmega = false;
             if (l == length - 1) {
                 // ell = L(z_{T-1}, tanh(a_K)): stateSide = dL/dz, the target side is its negative.
@@ -58,8 +64,6 @@ public final class LraReleasedTrainer extends LraTrainer {
                 Ops.multiply(ws.stateSide, fp.tanhDerivative(l), e);
                 Ops.throughTanh(ws.stateSide, ws.tanhA, ws.scratch);
                 Ops.axpy(-1f, ws.scratch, e);
-                chain(ws, w, fp, l, false);
-                stepFromChain(ws, fp, batch, l, b);
             } else {
                 // ell = L(z_{l+1}, q): through z_{l+1} (deltaAbove at h_{l+1}) and through q (deltaTarget at p).
                 localLoss.gradient(fp.z(l + 1), ws.targetState, ws.signal);
@@ -71,80 +75,99 @@ public final class LraReleasedTrainer extends LraTrainer {
                 Ops.throughTanh(ws.scratch, ws.tanhA, ws.scratch);
                 Ops.multiply(ws.stateSide, fp.tanhDerivative(l), e);
                 Ops.axpy(1f, ws.scratch, e);
+                chains.deltaAbove[l].assign(ws.deltaAbove);
+                chains.deltaTarget[l].assign(ws.deltaTarget);
+                chains.targetTanh[l].assign(ws.tanhA);
                 if (alpha > 0 && ell != 0) {
                     // Omega(g = d ell/dh_{l+1}, a = h_l, W = Whh) reaches Wxh through h_l only; its
                     // g W^T is stateSide. Its chain to step 0 runs beside the loss's own.
                     withOmega = ws.omega.derivatives(ws.deltaAbove, ws.stateSide, w.whh, fp.h(l), null, null, ws.omegaA);
                     if (withOmega) {
-                        ws.omegaDeltaSteps[l].assign(ws.omegaA);
+                        chains.omegaDeltaSteps[l][l].assign(ws.omegaA);
                     } else {
                         events.count++;
                     }
                 }
-                chain(ws, w, fp, l, withOmega);
-                stepFromChain(ws, fp, batch, l, b);
-                Matrix.multiplyAdd(fp.z(l), true, ws.deltaAbove, false, ws.stepWhh);
-                Matrix.multiplyAdd(ws.tanhA, true, ws.deltaTarget, false, ws.stepWhh);
-                Ops.addScaled(ws.deltaAbove, 1f, ws.deltaTarget, ws.g);
-                ElmanRnn.inputGradient(batch, l + 1, ws.g, 1f, true, ws.stepWxh);
-                Ops.columnSums(ws.g, ws.stepBh, true);
             }
+            chains.withOmega[l] = withOmega;
+            chains.frontierBlock(blocks).assign(e);
+            blockSteps[blocks++] = chains.deltaSteps[l];
             if (withOmega) {
-                ElmanRnn.inputGradient(batch, 0, ws.omegaDeltas.rows(0, (l + 1) * b), alpha, true, ws.stepWxh);
+                chains.frontierBlock(blocks).assign(ws.omegaA);
+                blockSteps[blocks++] = chains.omegaDeltaSteps[l];
             }
-            normalize(ws.stepWhh);
-            normalize(ws.stepWxh);
-            accumulateStep(ws, diag, l);
+            advance(chains, w, fp, l, blocks, blockSteps);
             if (l > 1) {
-                targetBelow(ws, w, fp, l, events);
+                targetBelow(ws, w, fp, l, chains.deltaSteps[l][l - 1], events);
                 ell = localLoss.value(fp.z(l), ws.targetState);
             }
         }
+        for (int l = length - 1; l >= 1; l--) {
+            stepUpdate(ws, chains, fp, batch, l, alpha);
+            normalize(ws.stepWhh);
+            normalize(ws.stepWxh);
+            accumulateStep(ws, diag, l);
+        }
+    }
+
+    /** The chains of this shape, (re)allocated when it changes. */
+    private ReleasedChains chains(int length, int batch, int hidden) {
+        boolean regularized = settings.alpha() > 0;
+        if (chains == null || !chains.fits(length, batch, hidden, regularized)) {
+            chains = new ReleasedChains(length, batch, hidden, regularized);
+        }
+        return chains;
     }
 
     /**
-     * Backpropagates deltas[l] down to step 0 through the network's own states and, with
-     * {@code withOmega}, omegaDeltas[l] beside it: both chains share Whh and tanh', so each step is
-     * one product of the stacked pair [delta; omega delta] instead of two.
+     * Advances every alive chain from step l to step l-1 in one stacked product,
+     * {@code delta_{l-1} = (delta_l Whh^T) * tanh'(h_{l-1})}, and keeps each chain's new delta in its steps.
      */
-    private static void chain(LraWorkspace ws, Weights w, ForwardPass fp, int l, boolean withOmega) {
-        if (!withOmega) {
-            for (int t = l; t > 0; t--) {
-                Matrix.multiply(ws.deltaSteps[t], false, w.whh, true, ws.deltaSteps[t - 1]);
-                Ops.multiply(ws.deltaSteps[t - 1], fp.tanhDerivative(t - 1), ws.deltaSteps[t - 1]);
-            }
-            return;
+    private static void advance(ReleasedChains chains, Weights w, ForwardPass fp, int l, int blocks, Matrix[][] blockSteps) {
+        Matrix.multiply(chains.frontier(blocks), false, w.whh, true, chains.advanced(blocks));
+        for (int k = 0; k < blocks; k++) {
+            Matrix block = chains.advancedBlock(k);
+            Ops.multiply(block, fp.tanhDerivative(l - 1), block);
+            blockSteps[k][l - 1].assign(block);
         }
-        ws.chainDelta.assign(ws.deltaSteps[l]);
-        ws.chainOmega.assign(ws.omegaDeltaSteps[l]);
-        for (int t = l; t > 0; t--) {
-            Matrix.multiply(ws.chainPair, false, w.whh, true, ws.pairProduct);
-            Ops.multiply(ws.pairProductTop, fp.tanhDerivative(t - 1), ws.chainDelta);
-            Ops.multiply(ws.pairProductBottom, fp.tanhDerivative(t - 1), ws.chainOmega);
-            ws.deltaSteps[t - 1].assign(ws.chainDelta);
-            ws.omegaDeltaSteps[t - 1].assign(ws.chainOmega);
-        }
+        chains.swap();
     }
 
-    /** The chain's contributions: {@code sum z_{t-1}^T delta_t}, {@code sum x_t^T delta_t}, {@code sum delta_t}. */
-    private static void stepFromChain(LraWorkspace ws, ForwardPass fp, Batch batch, int l, int b) {
-        Matrix.multiply(fp.states.rows(0, l * b), true, ws.deltas.rows(b, (l + 1) * b), false, ws.stepWhh);
-        ElmanRnn.inputGradient(batch, 0, ws.deltas.rows(0, (l + 1) * b), 1f, false, ws.stepWxh);
-        Ops.columnSums(ws.deltas.rows(0, (l + 1) * b), ws.stepBh, false);
+    /**
+     * Step l's update from its finished chain: {@code sum z_{t-1}^T delta_t} in one product over the
+     * chain's stacked steps, {@code sum x_t^T delta_t}, {@code sum delta_t}; below the top the terms
+     * through q and z_{l+1}; with the regularizer, alpha times its chain's Wxh terms.
+     */
+    private static void stepUpdate(LraWorkspace ws, ReleasedChains chains, ForwardPass fp, Batch batch, int l, float alpha) {
+        int b = batch.size();
+        Matrix deltas = chains.deltas[l];
+        Matrix.multiply(fp.states.rows(0, l * b), true, deltas.rows(b, (l + 1) * b), false, ws.stepWhh);
+        ElmanRnn.inputGradient(batch, 0, deltas, 1f, false, ws.stepWxh);
+        Ops.columnSums(deltas, ws.stepBh, false);
+        if (l < batch.length() - 1) {
+            Matrix.multiplyAdd(fp.z(l), true, chains.deltaAbove[l], false, ws.stepWhh);
+            Matrix.multiplyAdd(chains.targetTanh[l], true, chains.deltaTarget[l], false, ws.stepWhh);
+            Ops.addScaled(chains.deltaAbove[l], 1f, chains.deltaTarget[l], ws.g);
+            ElmanRnn.inputGradient(batch, l + 1, ws.g, 1f, true, ws.stepWxh);
+            Ops.columnSums(ws.g, ws.stepBh, true);
+        }
+        if (chains.withOmega[l]) {
+            ElmanRnn.inputGradient(batch, 0, chains.omegaDeltas[l], alpha, true, ws.stepWxh);
+        }
     }
 
     /**
      * The reference's get_target for step l-1: from a_0 = h_{l-1}, K steps of
      * {@code a <- a - beta normalize(dE_k/da_k + alpha dOmega/da_k)}. E_0 is the current local
-     * loss, whose gradient at h_{l-1} the chain already holds in deltas[l-1]; after that
+     * loss, whose gradient at h_{l-1} chain l holds at step l-1 ({@code chainAtLMinus1}); after that
      * {@code E_k = L(z_l, q_k)} with {@code q_k = tanh(tanh(a_k) Whh + x_l Wxh + bh)}, reaching
      * a_k through q_k only. Omega's g is dE_k/dq_k (q_0 = z_l, whose signal is in stateSide),
      * W = Whh, with the diagonal s. Leaves a_K in targetPre, tanh(a_K) in tanhA and q_K in targetState.
      */
-    private void targetBelow(LraWorkspace ws, Weights w, ForwardPass fp, int l, ZeroEvents events) {
+    private void targetBelow(LraWorkspace ws, Weights w, ForwardPass fp, int l, Matrix chainAtLMinus1, ZeroEvents events) {
         Matrix a = ws.targetPre;
         a.assign(fp.h(l - 1));
-        ws.g.assign(ws.deltaSteps[l - 1]);
+        ws.g.assign(chainAtLMinus1);
         boolean regularize = settings.alpha() > 0;
         for (int k = 0; k < settings.k(); k++) {
             if (k > 0) {

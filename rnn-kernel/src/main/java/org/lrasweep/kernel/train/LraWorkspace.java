@@ -35,17 +35,12 @@ final class LraWorkspace {
     final Matrix deltaAbove;
     final Matrix deltaTarget;
     final Matrix scratch;
-    /** The released chains' stacked pair [delta_t; omega delta_t], and a stacked pair's product with Whh^T, with their halves. */
-    final Matrix chainPair;
-    final Matrix chainDelta;
-    final Matrix chainOmega;
+    /** A stacked pair's product with Whh^T, with its halves. */
     final Matrix pairProduct;
     final Matrix pairProductTop;
     final Matrix pairProductBottom;
-    final Matrix deltas;
+    /** local's per-step deltas, stacked. */
     final Matrix[] deltaSteps;
-    final Matrix omegaDeltas;
-    final Matrix[] omegaDeltaSteps;
     final Matrix stepWhh;
     final Matrix stepWxh;
     final Matrix stepBh;
@@ -77,16 +72,10 @@ final class LraWorkspace {
         sidePair = Matrix.zeros(2 * batch, h);
         stateSide = sidePair.rows(0, batch);
         scratch = sidePair.rows(batch, 2 * batch);
-        chainPair = Matrix.zeros(2 * batch, h);
-        chainDelta = chainPair.rows(0, batch);
-        chainOmega = chainPair.rows(batch, 2 * batch);
         pairProduct = Matrix.zeros(2 * batch, h);
         pairProductTop = pairProduct.rows(0, batch);
         pairProductBottom = pairProduct.rows(batch, 2 * batch);
-        deltas = Matrix.zeros(length * batch, h);
-        deltaSteps = ForwardPass.steps(deltas, length, batch);
-        omegaDeltas = Matrix.zeros(length * batch, h);
-        omegaDeltaSteps = ForwardPass.steps(omegaDeltas, length, batch);
+        deltaSteps = ForwardPass.steps(Matrix.zeros(length * batch, h), length, batch);
         stepWhh = Matrix.zeros(h, h);
         stepWxh = Matrix.zeros(w.inputSize(), h);
         stepBh = Matrix.zeros(1, h);

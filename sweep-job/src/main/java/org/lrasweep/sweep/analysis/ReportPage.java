@@ -98,10 +98,13 @@ public final class ReportPage {
 
     private static void provenance(Map<String, Object> page, List<Row> trials, Provenance p) {
         TreeSet<String> versions = new TreeSet<>();
+        Map<String, Long> cores = new TreeMap<>();
         Instant first = null;
         Instant last = null;
         for (Row r : trials) {
             versions.add(r.getAs("code_version"));
+            String core = r.getAs("blas_core");
+            cores.merge(core == null ? "unrecorded" : core, 1L, Long::sum);
             Instant s = instant(r.getAs("started_at"));
             Instant f = instant(r.getAs("finished_at"));
             first = first == null || s.isBefore(first) ? s : first;
@@ -109,6 +112,9 @@ public final class ReportPage {
         }
         page.put("output", p.output());
         page.put("codeVersions", String.join(", ", versions));
+        List<String> coreCounts = new ArrayList<>();
+        cores.forEach((core, n) -> coreCounts.add(core + " (" + n + " trials)"));
+        page.put("blasCores", String.join(", ", coreCounts));
         page.put("firstStarted", first == null ? "-" : UTC.format(first));
         page.put("lastFinished", last == null ? "-" : UTC.format(last));
         page.put("runs", p.runs());

@@ -162,7 +162,7 @@ public final class ResultStore implements Serializable {
         return g.append("wall_seconds", r == null ? (o.finishedAt() - o.startedAt()) / 1000.0 : r.wallSeconds())
                 .append("omega_zero_events", r == null ? 0L : r.omegaZeroEvents())
                 .append("executor_host", o.executorHost()).append("executor_id", o.executorId())
-                .append("attempt", o.attempt()).append("code_version", o.codeVersion())
+                .append("attempt", o.attempt()).append("code_version", o.codeVersion()).append("blas_core", o.blasCore())
                 .append("started_at", o.startedAt()).append("finished_at", o.finishedAt());
     }
 

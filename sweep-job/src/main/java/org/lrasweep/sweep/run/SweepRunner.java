@@ -34,6 +34,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.lrasweep.kernel.linalg.BlasCore;
 import org.lrasweep.sweep.grid.CostModel;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.spec.SweepSpec;
@@ -88,6 +89,7 @@ public final class SweepRunner {
         FileSystem fs = outputPath.getFileSystem(jsc.hadoopConfiguration());
         String output = fs.makeQualified(outputPath).toString();
         ResultStore store = new ResultStore(output);
+        BlasCore.fallbackWarning().ifPresent(w -> log.println("warning: " + w));
         if (retryFailed) {
             List<String> failed = failedTrials(spark, store, trials);
             for (String id : failed) {

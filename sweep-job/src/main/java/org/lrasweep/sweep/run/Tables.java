@@ -38,6 +38,7 @@ public final class Tables {
               required binary executor_id (STRING);
               required int32 attempt;
               required binary code_version (STRING);
+              required binary blas_core (STRING);
               required int64 started_at (TIMESTAMP(MILLIS,true));
               required int64 finished_at (TIMESTAMP(MILLIS,true));
             }""");

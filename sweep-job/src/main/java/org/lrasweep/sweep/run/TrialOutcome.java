@@ -12,11 +12,12 @@ import org.lrasweep.kernel.train.TrialResult;
  * @param executorId    Spark executor id ("driver" in local mode)
  * @param attempt       Spark task attempt number
  * @param codeVersion   project version and git commit of the job
+ * @param blasCore      the OpenBLAS core the executor's products ran on
  * @param startedAt     epoch milliseconds
  * @param finishedAt    epoch milliseconds
  */
 public record TrialOutcome(TrialResult result, String error, String executorHost, String executorId, int attempt,
-                           String codeVersion, long startedAt, long finishedAt) {
+                           String codeVersion, String blasCore, long startedAt, long finishedAt) {
     /** The status written to the trials table: the kernel's, or {@code failed}. */
     public String status() {
         return result == null ? "failed" : result.status().label();

@@ -10,6 +10,8 @@ import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.bytedeco.openblas.global.openblas;
+import org.lrasweep.kernel.linalg.BlasCore;
+import org.slf4j.LoggerFactory;
 import org.lrasweep.kernel.train.TrialResult;
 import org.lrasweep.kernel.train.TrialRunner;
 import org.lrasweep.sweep.grid.TrialSpec;
@@ -71,6 +73,8 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     public void call(Iterator<List<TrialSpec>> partition) throws IOException {
         // One BLAS thread per task: local[N] runs N tasks in one JVM, and a trial must not depend on threads.
         openblas.blas_set_num_threads(1);
+        String blasCore = BlasCore.name();
+        warnOnceIfBlasFallsBack();
         TaskContext context = TaskContext.get();
         int attempt = context == null ? 0 : context.attemptNumber();
         String executorId = SparkEnv.get() == null ? "unknown" : SparkEnv.get().executorId();
@@ -100,7 +104,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                     }
                     error = describe(e) + " (on the last of " + maxAttempts + " attempts)";
                 }
-                TrialOutcome outcome = new TrialOutcome(result, error, host, executorId, attempt, codeVersion,
+                TrialOutcome outcome = new TrialOutcome(result, error, host, executorId, attempt, codeVersion, blasCore,
                         started, System.currentTimeMillis());
                 if (store.commit(sweep, spec, outcome)) {
                     done.add(1);
@@ -123,6 +127,15 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
         AttemptFailed(String message, StackTraceElement[] where) {
             super(message);
             setStackTrace(where);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean BLAS_CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Logs, once per executor JVM, when OpenBLAS fell back to generic kernels on this CPU. */
+    private static void warnOnceIfBlasFallsBack() {
+        if (BLAS_CHECKED.compareAndSet(false, true)) {
+            BlasCore.fallbackWarning().ifPresent(w -> LoggerFactory.getLogger(TrialTask.class).warn(w));
         }
     }
 

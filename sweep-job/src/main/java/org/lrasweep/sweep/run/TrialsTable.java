@@ -15,6 +15,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.Scope;
 import org.lrasweep.kernel.param.TrialParameters;
@@ -34,6 +36,9 @@ public final class TrialsTable {
             "learning_rate", new Param<?>[] {TrialParameters.BPTT_LEARNING_RATE, TrialParameters.LRA_LEARNING_RATE},
             "clip", new Param<?>[] {TrialParameters.BPTT_CLIP, TrialParameters.LRA_C},
             "alpha", new Param<?>[] {TrialParameters.BPTT_ALPHA, TrialParameters.LRA_ALPHA});
+
+    /** Columns other than parameters that the first layout did not have: null on its rows. */
+    private static final Map<String, DataType> ADDED_LATER = Map.of("config_id", DataTypes.StringType, "blas_core", DataTypes.StringType);
 
     private TrialsTable() {
     }
@@ -63,6 +68,11 @@ public final class TrialsTable {
             Column value = lit(p.defaultValue()).cast(Tables.sparkType(p));
             Column atDefault = p.scope() == Scope.SHARED ? value : when(col("algorithm").equalTo(algorithmOf(p)), value);
             t = t.withColumn(p.column(), columns.contains(p.column()) ? coalesce(col(p.column()), atDefault) : atDefault);
+        }
+        for (Map.Entry<String, DataType> later : ADDED_LATER.entrySet()) {
+            if (!columns.contains(later.getKey())) {
+                t = t.withColumn(later.getKey(), lit(null).cast(later.getValue()));
+            }
         }
         List<Column> ordered = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>(Arrays.asList(t.columns()));

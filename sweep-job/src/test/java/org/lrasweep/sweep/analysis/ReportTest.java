@@ -149,6 +149,7 @@ class ReportTest {
                 .min(java.util.Comparator.naturalOrder()).orElseThrow();
         String utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(first);
         assertTrue(html.contains("<th>first trial started</th><td>" + utc + " UTC</td>"), utc);
+        assertTrue(html.contains("<tr><th>OpenBLAS cores</th><td>" + org.lrasweep.kernel.linalg.BlasCore.name() + " (18 trials)</td></tr>"));
         assertFalse(Files.list(OUTPUT).anyMatch(p -> p.getFileName().toString().startsWith("_tmp-report")), "no temporary report left");
         String chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
                 .filter(p -> new File(p).canExecute()).findFirst()

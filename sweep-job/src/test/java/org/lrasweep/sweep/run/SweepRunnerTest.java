@@ -68,6 +68,7 @@ class SweepRunnerTest {
         assertEquals(0.1, bptt.<Double>getAs("bptt_learning_rate"));
         assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_variant")));
         assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_learning_rate")));
+        assertEquals(org.lrasweep.kernel.linalg.BlasCore.name(), bptt.getAs("blas_core"));
         Row lra = trials.where("algorithm = 'lra' AND seed = 2 AND lra_alpha = 1").first();
         assertEquals(3, lra.<Integer>getAs("lra_k"));
         assertTrue(lra.isNullAt(lra.fieldIndex("bptt_alpha")));
