@@ -36,6 +36,12 @@ final class ResultJson {
             n.putNull("solved_at");
         }
         number(n, "best_accuracy", r.bestAccuracy());
+        if (r.bestIteration() >= 0) {
+            n.put("best_iteration", r.bestIteration());
+        } else {
+            n.putNull("best_iteration");
+        }
+        n.put("collapsed", r.collapsed());
         number(n, "final_accuracy", r.finalAccuracy());
         number(n, "final_test_loss", r.finalTestLoss());
         n.put("wall_seconds", r.wallSeconds()).put("omega_zero_events", r.omegaZeroEvents());

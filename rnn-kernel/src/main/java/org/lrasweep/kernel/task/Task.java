@@ -23,6 +23,14 @@ public interface Task {
     boolean isRegression();
 
     /**
+     * The test accuracy of guessing: one over the classes a sequence can end in (NaN for
+     * regression, where accuracy counts squared errors under 0.04).
+     */
+    default double chanceAccuracy() {
+        return isRegression() ? Double.NaN : 1.0 / outputSize();
+    }
+
+    /**
      * Draws B sequences of length T from the stream, in the reference's draw order.
      *
      * @throws IllegalArgumentException if {@code batch < 1} or {@code length < 10}

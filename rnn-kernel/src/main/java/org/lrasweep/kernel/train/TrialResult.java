@@ -20,4 +20,35 @@ import java.util.List;
 public record TrialResult(TrialConfig config, TrialStatus status, int iterations, int solvedAt, double bestAccuracy,
                           double finalAccuracy, double finalTestLoss, double wallSeconds, long omegaZeroEvents,
                           List<CurvePoint> curve, List<DiagnosticsPoint> diagnostics) {
+    /** A collapse learned the task: its best test accuracy reached at least this. */
+    public static final double COLLAPSE_BEST_AT_LEAST = 0.9;
+    /** ... and then lost it: its final test accuracy ended within this of chance. */
+    public static final double COLLAPSE_FINAL_WITHIN = 0.1;
+
+    /**
+     * True when the trial learned the task and then lost it: best test accuracy at least
+     * {@value #COLLAPSE_BEST_AT_LEAST}, final test accuracy within {@value #COLLAPSE_FINAL_WITHIN} of
+     * the task's chance accuracy. Its status alone (usually {@code max-iterations}) does not show that.
+     */
+    public boolean collapsed() {
+        return collapsed(bestAccuracy, finalAccuracy, config.taskInstance().chanceAccuracy());
+    }
+
+    /** The collapse rule on the numbers (false where any is NaN). */
+    public static boolean collapsed(double bestAccuracy, double finalAccuracy, double chance) {
+        return bestAccuracy >= COLLAPSE_BEST_AT_LEAST && Math.abs(finalAccuracy - chance) <= COLLAPSE_FINAL_WITHIN;
+    }
+
+    /** The iteration of the first check that reached the best test accuracy, or -1 when no check ran. */
+    public int bestIteration() {
+        int best = -1;
+        double accuracy = Double.NEGATIVE_INFINITY;
+        for (CurvePoint p : curve) {
+            if (p.testAccuracy() > accuracy) {
+                accuracy = p.testAccuracy();
+                best = p.iteration();
+            }
+        }
+        return best;
+    }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.kernel.task.Tasks;
 
 class TrialRunnerTest {
     static TrialConfig small(Algorithm algorithm, BpttSettings bptt, LraSettings lra, int maxIterations, int patience, double solvedError) {
@@ -92,6 +93,26 @@ class TrialRunnerTest {
         assertTrue(curve.get(0).testAccuracy() < 0.9, "the first check is not yet solved: " + curve.get(0));
         assertEquals(1.0, r.bestAccuracy());
         assertEquals(1.0, r.finalAccuracy());
+    }
+
+    @Test
+    void theBestCheckIsTheFirstWithTheHighestAccuracyAndACollapseIsBestHighFinalAtChance() {
+        TrialConfig c = small(Algorithm.BPTT, new BpttSettings(0.1, 1, 0), null, 40, 30, 1e-4);
+        List<CurvePoint> curve = List.of(new CurvePoint(10, 1, Double.NaN, 1, 0.40), new CurvePoint(20, 1, Double.NaN, 1, 0.95),
+                new CurvePoint(30, 1, Double.NaN, 1, 0.95), new CurvePoint(40, 1, Double.NaN, 1, 0.30));
+        TrialResult lost = new TrialResult(c, TrialStatus.MAX_ITERATIONS, 40, -1, 0.95, 0.30, 1, 1, 0, curve, List.of());
+        assertEquals(20, lost.bestIteration());
+        assertTrue(lost.collapsed(), "0.95 at best, 0.30 at the end: within 0.1 of temporal order's chance 0.25");
+        assertEquals(-1, new TrialResult(c, TrialStatus.DIVERGED, 3, -1, Double.NaN, Double.NaN, Double.NaN, 1, 0, List.of(),
+                List.of()).bestIteration());
+        assertTrue(TrialResult.collapsed(0.9, 0.35, 0.25));
+        assertTrue(!TrialResult.collapsed(0.89, 0.25, 0.25), "never learned it");
+        assertTrue(!TrialResult.collapsed(0.99, 0.36, 0.25), "kept more than chance");
+        assertTrue(!TrialResult.collapsed(0.99, Double.NaN, 0.25));
+        assertEquals(0.25, Tasks.byName("temporal-order").chanceAccuracy());
+        assertEquals(0.125, Tasks.byName("temporal-order-3bit").chanceAccuracy());
+        assertEquals(0.5, Tasks.byName("random-permutation").chanceAccuracy());
+        assertTrue(Double.isNaN(Tasks.byName("adding").chanceAccuracy()));
     }
 
     @Test

@@ -52,11 +52,12 @@ public final class AnalysisTables {
         StructType s = new StructType().add("config_id", DataTypes.StringType).add("method", DataTypes.StringType)
                 .add("label", DataTypes.StringType);
         s = configColumns(s);
-        for (String c : new String[] {"trials", "solved", "plateaued", "max_iterations_reached", "diverged", "failed"}) {
+        for (String c : new String[] {"trials", "solved", "plateaued", "max_iterations_reached", "diverged", "failed", "collapsed"}) {
             s = s.add(c, DataTypes.IntegerType);
         }
         for (String c : new String[] {"success_rate", "success_ci_low", "success_ci_high", "median_iterations_to_solve",
-            "q1_iterations_to_solve", "q3_iterations_to_solve", "mean_best_accuracy"}) {
+            "q1_iterations_to_solve", "q3_iterations_to_solve", "mean_best_accuracy", "median_final_accuracy",
+            "median_omega_zero_events"}) {
             s = s.add(c, DataTypes.DoubleType, true);
         }
         return s;
@@ -67,9 +68,10 @@ public final class AnalysisTables {
         for (ConfigurationSummary s : a.summaries) {
             List<Object> v = new ArrayList<>(List.of(s.config().id(), s.config().method(), s.config().label()));
             v.addAll(java.util.Arrays.asList(s.config().values()));
-            v.addAll(List.of(s.trials(), s.solved(), s.plateaued(), s.maxIterations(), s.diverged(), s.failed()));
+            v.addAll(List.of(s.trials(), s.solved(), s.plateaued(), s.maxIterations(), s.diverged(), s.failed(), s.collapsed()));
             for (double d : new double[] {s.successRate(), s.successLow(), s.successHigh(), s.medianIterationsToSolve(),
-                s.q1IterationsToSolve(), s.q3IterationsToSolve(), s.meanBestAccuracy()}) {
+                s.q1IterationsToSolve(), s.q3IterationsToSolve(), s.meanBestAccuracy(), s.medianFinalAccuracy(),
+                s.medianOmegaZeroEvents()}) {
                 v.add(Double.isFinite(d) ? d : null);
             }
             rows.add(RowFactory.create(v.toArray()));

@@ -18,11 +18,15 @@ package org.lrasweep.sweep.analysis;
  * @param q1IterationsToSolve      first quartile (HF7, as numpy and pandas)
  * @param q3IterationsToSolve      third quartile
  * @param meanBestAccuracy         mean best test accuracy over trials that ran a check
+ * @param medianFinalAccuracy      median final test accuracy over trials that ran a check
+ * @param collapsed                trials that learned the task and lost it ({@code collapsed})
+ * @param medianOmegaZeroEvents    median over trials of Omega terms skipped on a zero error signal
  */
 public record ConfigurationSummary(Configuration config, int trials, int solved, int plateaued, int maxIterations,
                                    int diverged, int failed, double successRate, double successLow, double successHigh,
                                    double medianIterationsToSolve, double q1IterationsToSolve, double q3IterationsToSolve,
-                                   double meanBestAccuracy) {
+                                   double meanBestAccuracy, double medianFinalAccuracy, int collapsed,
+                                   double medianOmegaZeroEvents) {
     /** Trials that ran to a protocol outcome. */
     public int ran() {
         return trials - failed;

@@ -39,7 +39,7 @@ public final class ReportFigures {
     static final int HEIGHT = 430;
 
     /** The report's sections, each a list of figures, in page order. */
-    static final List<String> SECTIONS = List.of("success", "time", "gradients", "learning");
+    static final List<String> SECTIONS = List.of("success", "time", "gradients", "learning", "stability");
 
     /**
      * One figure.
@@ -82,6 +82,7 @@ public final class ReportFigures {
             f.gradientFigure(panel, 1, "Whh");
             f.gradientFigure(panel, 2, "Wxh");
             f.learningFigure(panel);
+            f.stabilityFigure(panel);
         }
         return f.sections;
     }
@@ -234,6 +235,42 @@ public final class ReportFigures {
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         return chart;
+    }
+
+    /** Best against final test accuracy, one point per trial, a series per method; chance as a dashed line. */
+    private void stabilityFigure(List<ConfigurationSummary> panel) {
+        Map<String, Configuration> byId = new java.util.HashMap<>();
+        panel.forEach(s -> byId.put(s.config().id(), s.config()));
+        Map<String, XYSeries> series = new TreeMap<>();
+        for (org.apache.spark.sql.Row r : a.trials) {
+            Configuration c = byId.get(a.configOfTrial(r));
+            Double best = r.getAs("best_accuracy");
+            Double fin = r.getAs("final_accuracy");
+            if (c != null && best != null && fin != null) {
+                series.computeIfAbsent(c.method(), m -> new XYSeries(m, false, true)).add(best, fin);
+            }
+        }
+        if (series.isEmpty()) {
+            return;
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().forEach(data::addSeries);
+        Configuration c = panel.get(0).config();
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": best against final test accuracy", "best test accuracy",
+                "final test accuracy", data);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        plot.setRenderer(r);
+        ((NumberAxis) plot.getDomainAxis()).setRange(-0.02, 1.02);
+        ((NumberAxis) plot.getRangeAxis()).setRange(-0.02, 1.02);
+        double chance = org.lrasweep.kernel.task.Tasks.byName(c.task()).chanceAccuracy();
+        if (!Double.isNaN(chance)) {
+            plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(chance, Color.GRAY, new BasicStroke(1f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f)));
+        }
+        long collapsed = panel.stream().mapToLong(ConfigurationSummary::collapsed).sum();
+        add("stability", chart, "stability_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length() + ": "
+                + collapsed + " collapsed trial" + (collapsed == 1 ? "" : "s") + "; dashed: chance accuracy");
     }
 
     private void add(String section, JFreeChart chart, String name, String caption) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.lrasweep.kernel.train.TrialResult;
 
 /**
  * The report's HTML page, rendered from the template {@code report.mustache} (Mustache: logic-less,
@@ -51,6 +52,8 @@ public final class ReportPage {
         page.put("summary", a.summaries.stream().map(ReportPage::summaryRow).toList());
         page.put("comparisons", a.comparisons.stream().map(ReportPage::comparisonRow).toList());
         page.put("hasComparisons", !a.comparisons.isEmpty());
+        page.put("collapseBest", TrialResult.COLLAPSE_BEST_AT_LEAST);
+        page.put("collapseWithin", TrialResult.COLLAPSE_FINAL_WITHIN);
         provenance(page, a.trials, provenance);
         StringWriter html = new StringWriter();
         TEMPLATE.execute(html, page);
@@ -78,6 +81,9 @@ public final class ReportPage {
         row.put("iterations", Double.isNaN(s.medianIterationsToSolve()) ? "-" : String.format("%.0f [%.0f, %.0f]",
                 s.medianIterationsToSolve(), s.q1IterationsToSolve(), s.q3IterationsToSolve()));
         row.put("bestAccuracy", fmt(s.meanBestAccuracy()));
+        row.put("finalAccuracy", fmt(s.medianFinalAccuracy()));
+        row.put("collapsed", s.collapsed());
+        row.put("omegaSkips", s.config().alpha() > 0 ? String.format("%.0f", s.medianOmegaZeroEvents()) : "");
         return row;
     }
 

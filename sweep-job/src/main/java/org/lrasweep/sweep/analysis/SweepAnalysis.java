@@ -39,10 +39,13 @@ public final class SweepAnalysis {
     public final Map<String, double[][]> gradientProfiles;
     /** Per configuration id: the iteration of the first check the gradient profile comes from. */
     public final Map<String, Integer> profileIteration;
+    /** Trial id to its configuration. */
+    private final Map<String, Configuration> configOfTrial;
 
     private SweepAnalysis(List<Row> trials, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
                           Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
-                          Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration) {
+                          Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration,
+                          Map<String, Configuration> configOfTrial) {
         this.trials = trials;
         this.summaries = summaries;
         this.comparisons = comparisons;
@@ -50,6 +53,12 @@ public final class SweepAnalysis {
         this.solvedBy = solvedBy;
         this.gradientProfiles = gradientProfiles;
         this.profileIteration = profileIteration;
+        this.configOfTrial = configOfTrial;
+    }
+
+    /** The configuration id of a row of {@link #trials}. */
+    public String configOfTrial(Row trial) {
+        return configOfTrial.get(trial.<String>getAs("trial_id")).id();
     }
 
     /** Reads the tables under output and computes everything. */
@@ -94,7 +103,8 @@ public final class SweepAnalysis {
         Map<String, double[][]> profiles = new LinkedHashMap<>();
         Map<String, Integer> profileIteration = new HashMap<>();
         gradientProfiles(spark, output, configOfTrial, profiles, profileIteration);
-        return new SweepAnalysis(trials, summaries, compare(summaries), learningCurves, solvedBy, profiles, profileIteration);
+        return new SweepAnalysis(trials, summaries, compare(summaries), learningCurves, solvedBy, profiles, profileIteration,
+                configOfTrial);
     }
 
     static ConfigurationSummary summarize(Configuration c, List<Row> rows) {
@@ -106,7 +116,19 @@ public final class SweepAnalysis {
         List<Double> solvedAt = new ArrayList<>();
         double bestSum = 0;
         int bestCount = 0;
+        int collapsed = 0;
+        List<Double> finals = new ArrayList<>();
+        double[] zeroEvents = new double[rows.size()];
+        int i = 0;
         for (Row r : rows) {
+            zeroEvents[i++] = r.<Long>getAs("omega_zero_events");
+            if (Boolean.TRUE.equals(r.getAs("collapsed"))) {
+                collapsed++;
+            }
+            Double fin = r.getAs("final_accuracy");
+            if (fin != null) {
+                finals.add(fin);
+            }
             switch (r.<String>getAs("status")) {
                 case "solved" -> {
                     solved++;
@@ -128,8 +150,11 @@ public final class SweepAnalysis {
         double[] ci = ran == 0 ? new double[] {Double.NaN, Double.NaN} : WilsonInterval.of(solved, ran);
         double[] its = solvedAt.stream().mapToDouble(Double::doubleValue).toArray();
         double[] q = its.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : QUANTILE.evaluate(its, 0.25, 0.5, 0.75);
+        double medianFinal = finals.isEmpty() ? Double.NaN
+                : QUANTILE.evaluate(finals.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double medianZeroEvents = zeroEvents.length == 0 ? Double.NaN : QUANTILE.evaluate(zeroEvents, 0.5);
         return new ConfigurationSummary(c, rows.size(), solved, plateaued, maxIterations, diverged, failed, rate, ci[0], ci[1],
-                q[1], q[0], q[2], bestCount == 0 ? Double.NaN : bestSum / bestCount);
+                q[1], q[0], q[2], bestCount == 0 ? Double.NaN : bestSum / bestCount, medianFinal, collapsed, medianZeroEvents);
     }
 
     /** Regularized LRA against its alpha = 0 twin and against every BPTT configuration of its protocol. */

@@ -9,6 +9,7 @@ import org.lrasweep.kernel.train.TrialConfig;
 import org.lrasweep.sweep.grid.CostModel;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.TrialSpec;
+import org.lrasweep.sweep.spec.SpecWarnings;
 import org.lrasweep.sweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,8 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         SweepSpec spec = arguments.parse();
         List<TrialSpec> trials = GridExpander.expand(spec);
+        SpecWarnings.of(spec, trials, System.getProperty("spark.master"))
+                .forEach(w -> command.commandLine().getErr().println("warning: " + w));
         PrintWriter out = command.commandLine().getOut();
         Map<String, double[]> groups = new TreeMap<>();
         for (TrialSpec t : trials) {

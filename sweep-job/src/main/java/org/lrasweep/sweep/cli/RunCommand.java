@@ -9,6 +9,7 @@ import org.lrasweep.sweep.analysis.Analysis;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.SweepRunner;
+import org.lrasweep.sweep.spec.SpecWarnings;
 import org.lrasweep.sweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,7 @@ public final class RunCommand implements Callable<Integer> {
         List<TrialSpec> trials = GridExpander.expand(spec);
         SparkSession spark = SparkSession.builder().appName("lra-sweep " + spec.name()).getOrCreate();
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        SpecWarnings.of(spec, trials, spark.sparkContext().master()).forEach(w -> log.println("warning: " + w));
         SweepRunner.Outcome outcome = SweepRunner.run(spark, spec, trials, log, retryFailed);
         command.commandLine().getOut().println(outcome.summary(spec.name()));
         if (!outcome.statuses().isEmpty()) {

@@ -151,11 +151,15 @@ public final class ResultStore implements Serializable {
         }
         TrialResult r = o.result();
         g.append("iterations", r == null ? 0 : r.iterations());
+        g.append("collapsed", r != null && r.collapsed());
         if (r != null) {
             if (r.solvedAt() >= 0) {
                 g.append("solved_at", r.solvedAt());
             }
             optional(g, "best_accuracy", r.bestAccuracy());
+            if (r.bestIteration() >= 0) {
+                g.append("best_iteration", r.bestIteration());
+            }
             optional(g, "final_accuracy", r.finalAccuracy());
             optional(g, "final_test_loss", r.finalTestLoss());
         }

@@ -30,6 +30,8 @@ public final class Tables {
               required int32 iterations;
               optional int32 solved_at;
               optional double best_accuracy;
+              optional int32 best_iteration;
+              required boolean collapsed;
               optional double final_accuracy;
               optional double final_test_loss;
               required double wall_seconds;

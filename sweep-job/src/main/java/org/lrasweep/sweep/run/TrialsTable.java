@@ -1,5 +1,6 @@
 package org.lrasweep.sweep.run;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -20,6 +21,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.Scope;
 import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.kernel.task.Tasks;
+import org.lrasweep.kernel.train.TrialResult;
 
 /**
  * Reads a sweep's trials table in the current layout, whatever layout wrote it: files of different
@@ -28,7 +31,9 @@ import org.lrasweep.kernel.param.TrialParameters;
  * column for both algorithms; they become {@code bptt_*} or {@code lra_*} by the row's algorithm
  * ({@code clip} of an LRA trial is {@code lra_c}). A parameter declared after a file was written is
  * filled with its default on that file's rows, which is what those trials ran with, also where
- * files of both versions share a folder.
+ * files of both versions share a folder. {@code collapsed} is derived where a file lacks it (from
+ * best and final accuracy, as {@link TrialResult#collapsed()} does); {@code best_iteration},
+ * {@code config_id} and {@code blas_core} are null there.
  */
 public final class TrialsTable {
     /** Legacy column to its BPTT and LRA columns. */
@@ -38,7 +43,8 @@ public final class TrialsTable {
             "alpha", new Param<?>[] {TrialParameters.BPTT_ALPHA, TrialParameters.LRA_ALPHA});
 
     /** Columns other than parameters that the first layout did not have: null on its rows. */
-    private static final Map<String, DataType> ADDED_LATER = Map.of("config_id", DataTypes.StringType, "blas_core", DataTypes.StringType);
+    private static final Map<String, DataType> ADDED_LATER = Map.of("config_id", DataTypes.StringType, "blas_core", DataTypes.StringType,
+            "best_iteration", DataTypes.IntegerType);
 
     private TrialsTable() {
     }
@@ -69,6 +75,9 @@ public final class TrialsTable {
             Column atDefault = p.scope() == Scope.SHARED ? value : when(col("algorithm").equalTo(algorithmOf(p)), value);
             t = t.withColumn(p.column(), columns.contains(p.column()) ? coalesce(col(p.column()), atDefault) : atDefault);
         }
+        Column derivedCollapse = coalesce(col("best_accuracy").geq(TrialResult.COLLAPSE_BEST_AT_LEAST)
+                .and(abs(col("final_accuracy").minus(chanceOf(col("task")))).leq(TrialResult.COLLAPSE_FINAL_WITHIN)), lit(false));
+        t = t.withColumn("collapsed", columns.contains("collapsed") ? coalesce(col("collapsed"), derivedCollapse) : derivedCollapse);
         for (Map.Entry<String, DataType> later : ADDED_LATER.entrySet()) {
             if (!columns.contains(later.getKey())) {
                 t = t.withColumn(later.getKey(), lit(null).cast(later.getValue()));
@@ -83,6 +92,15 @@ public final class TrialsTable {
         }
         present.forEach(name -> ordered.add(col(name)));
         return t.select(ordered.toArray(Column[]::new));
+    }
+
+    /** The task's chance accuracy ({@link org.lrasweep.kernel.task.Task#chanceAccuracy()}) as a column. */
+    private static Column chanceOf(Column task) {
+        Column chance = lit(Double.NaN);
+        for (String name : Tasks.names()) {
+            chance = when(task.equalTo(name), lit(Tasks.byName(name).chanceAccuracy())).otherwise(chance);
+        }
+        return chance;
     }
 
     private static String algorithmOf(Param<?> p) {

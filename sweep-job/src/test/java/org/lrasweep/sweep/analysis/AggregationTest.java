@@ -69,6 +69,6 @@ class AggregationTest {
                 .with(lra ? TrialParameters.LRA_ALPHA : TrialParameters.BPTT_ALPHA, alpha));
         double rate = solved / 4.0;
         double[] ci = WilsonInterval.of(solved, 4);
-        return new ConfigurationSummary(c, 4, solved, 4 - solved, 0, 0, 0, rate, ci[0], ci[1], median, median, median, 0.9);
+        return new ConfigurationSummary(c, 4, solved, 4 - solved, 0, 0, 0, rate, ci[0], ci[1], median, median, median, 0.9, 0.5, 0, 0);
     }
 }

@@ -87,6 +87,15 @@ class ReportTest {
                 assertTrue(s.isNullAt(s.fieldIndex("median_iterations_to_solve")));
             }
             rates.put(s.getAs("config_id"), new double[] {solvedAt.length, n});
+            // Stability columns, recomputed from the seeds' rows.
+            assertEquals(seeds.stream().filter(r -> r.<Boolean>getAs("collapsed")).count(), (long) s.<Integer>getAs("collapsed"));
+            double[] finals = seeds.stream().filter(r -> r.getAs("final_accuracy") != null)
+                    .mapToDouble(r -> r.<Double>getAs("final_accuracy")).toArray();
+            if (finals.length > 0) {
+                assertEquals(median(finals), s.<Double>getAs("median_final_accuracy"), 1e-12);
+            }
+            assertEquals(median(seeds.stream().mapToDouble(r -> r.<Long>getAs("omega_zero_events")).toArray()),
+                    s.<Double>getAs("median_omega_zero_events"), 1e-12);
         }
         // alpha 1 against its alpha 0 twin and against BPTT, at each length.
         assertEquals(4, analysis.comparisons.size());
@@ -98,6 +107,36 @@ class ReportTest {
             assertEquals(a[0] / a[1] - b[0] / b[1], c.<Double>getAs("difference"), 1e-12);
             assertEquals(fisherTwoSided((int) a[0], (int) a[1], (int) b[0], (int) b[1]), c.<Double>getAs("fisher_p"), 1e-9);
         }
+    }
+
+    @Test
+    void eachTrialsBestIterationAndCollapseFollowFromItsCurve(SparkSession spark) {
+        Dataset<Row> curves = spark.read().parquet(OUTPUT.resolve("curves").toString());
+        for (Row t : spark.read().parquet(OUTPUT.resolve("trials").toString()).collectAsList()) {
+            List<Row> curve = curves.where(col("trial_id").equalTo(t.<String>getAs("trial_id"))).orderBy("iteration").collectAsList();
+            int best = -1;
+            double bestAccuracy = -1;
+            for (Row p : curve) {
+                if (p.<Double>getAs("test_accuracy") > bestAccuracy) {
+                    bestAccuracy = p.getAs("test_accuracy");
+                    best = p.getAs("iteration");
+                }
+            }
+            if (curve.isEmpty()) {
+                assertTrue(t.isNullAt(t.fieldIndex("best_iteration")) && !t.<Boolean>getAs("collapsed"));
+                continue;
+            }
+            assertEquals(best, (int) t.<Integer>getAs("best_iteration"));
+            assertEquals(bestAccuracy, t.<Double>getAs("best_accuracy"), 1e-12);
+            double last = curve.get(curve.size() - 1).getAs("test_accuracy");
+            assertEquals(bestAccuracy >= 0.9 && Math.abs(last - 0.25) <= 0.1, t.<Boolean>getAs("collapsed"));
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Fisher's exact test by enumeration: the probability of every table at most as likely as the observed one. */
@@ -141,9 +180,10 @@ class ReportTest {
         Path index = OUTPUT.resolve("report").resolve("index.html");
         String html = Files.readString(index);
         int figures = count(html, "<img ");
-        // One task at two lengths: success (1), time to solve (2), Whh and Wxh norms (4), learning curves (2).
-        assertEquals(9, figures);
-        assertTrue(html.contains("6. Comparisons") && html.contains("7. Provenance") && html.contains("report-test"));
+        // One task at two lengths: success (1), time to solve (2), Whh and Wxh norms (4), learning curves (2), stability (2).
+        assertEquals(11, figures);
+        assertTrue(html.contains("7. Comparisons") && html.contains("8. Provenance") && html.contains("report-test"));
+        assertTrue(html.contains("5. Stability: best against final accuracy") && html.contains("stability_temporal-order_T10.png"));
         // Provenance times in UTC, whatever the JVM's zone: the earliest started_at of the trials table.
         java.time.Instant first = analysis.trials.stream().map(r -> ReportPage.instant(r.getAs("started_at")))
                 .min(java.util.Comparator.naturalOrder()).orElseThrow();

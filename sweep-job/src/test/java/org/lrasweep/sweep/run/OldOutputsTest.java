@@ -65,6 +65,9 @@ class OldOutputsTest {
             assertTrue(!lra || List.of(0.0, 0.5).contains(r.<Double>getAs("lra_alpha")));
             assertEquals(lra ? 3 : null, r.<Integer>getAs("lra_k"));
             assertEquals(lra ? 0.0 : null, r.<Double>getAs("lra_momentum"), "declared later: the default it ran with");
+            assertEquals(r.<Double>getAs("best_accuracy") >= 0.9 && Math.abs(r.<Double>getAs("final_accuracy") - 0.25) <= 0.1,
+                    r.<Boolean>getAs("collapsed"), "derived where the file lacks it");
+            assertTrue(r.isNullAt(r.fieldIndex("best_iteration")));
         }
         assertTrue(List.of(rows.get(0).schema().fieldNames()).stream().noneMatch(List.of("learning_rate", "clip", "alpha")::contains));
     }

@@ -126,4 +126,27 @@ class SpecParserTest {
         }
         assertFalse(Files.exists(out), "nothing may be written for a bad spec");
     }
+
+    @Test
+    void thePatienceTrapAndARelativeOutputOnAClusterAreWarnedAboutNotRejected() {
+        SweepSpec trap = parse("output = results/trap\nalgorithm = bptt\nmax-iterations = 2000\npatience = 30\ncheck-every = 100");
+        List<String> w = SpecWarnings.of(trap, GridExpander.expand(trap), "local[2]");
+        assertEquals(List.of("patience x check-every = 30 x 100 = 3000 >= max-iterations = 2000: no trial can end plateaued, every "
+                + "unsolved one runs its whole budget (lower patience or check-every, or raise max-iterations)"), w);
+        List<String> onYarn = SpecWarnings.of(trap, GridExpander.expand(trap), "yarn");
+        assertEquals(2, onYarn.size());
+        assertTrue(onYarn.get(1).startsWith("output = results/trap is a relative path and the master is yarn"), onYarn.get(1));
+        SweepSpec fine = parse("output = \"hdfs:///sweeps/x\"\nalgorithm = bptt\nmax-iterations = 3001\npatience = 30\ncheck-every = 100");
+        assertEquals(List.of(), SpecWarnings.of(fine, GridExpander.expand(fine), "spark://m:7077"));
+    }
+
+    @Test
+    void planPrintsTheWarningsOnStderrAndStillSucceeds(@TempDir Path tmp) throws Exception {
+        Path spec = Files.writeString(tmp.resolve("trap.conf"), "output = \"" + tmp.resolve("out") + "\"\nmax-iterations = 2000\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, SweepMain.run(new PrintWriter(out, true), new PrintWriter(err, true), "plan", spec.toString()));
+        assertTrue(err.toString().startsWith("warning: patience x check-every = 30 x 100 = 3000 >= max-iterations = 2000"), err.toString());
+        assertTrue(out.toString().contains("total:"), out.toString());
+    }
 }
