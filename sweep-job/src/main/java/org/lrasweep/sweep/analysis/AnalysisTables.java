@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.fs.FileSystem;
@@ -52,7 +53,7 @@ public final class AnalysisTables {
         StructType s = new StructType().add("config_id", DataTypes.StringType).add("method", DataTypes.StringType)
                 .add("label", DataTypes.StringType);
         s = configColumns(s);
-        for (String c : new String[] {"trials", "solved", "plateaued", "max_iterations_reached", "diverged", "failed", "collapsed"}) {
+        for (String c : new String[] {"trials", "solved", "plateaued", "trials_at_budget", "diverged", "failed", "collapsed"}) {
             s = s.add(c, DataTypes.IntegerType);
         }
         for (String c : new String[] {"success_rate", "success_ci_low", "success_ci_high", "median_iterations_to_solve",
@@ -154,6 +155,24 @@ public final class AnalysisTables {
         return name;
     }
 
+    /**
+     * A value as CSV text: numbers in their shortest form that reads back as the same double
+     * (Schubfach, not JDK 17's {@code Double.toString}, which is sometimes longer), timestamps as
+     * ISO 8601 instants in UTC ({@code 2026-11-29T21:30:27.123Z}).
+     */
+    static Object csvValue(Object v) {
+        if (v instanceof Double d) {
+            return NumberOutput.toString(d, true);
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.toString();
+        }
+        return v;
+    }
+
     private static void writeCsv(SparkSession spark, String output, String name, StructType schema, List<Row> rows)
             throws IOException {
         Path file = new Path(output + "/csv/" + name + ".csv");
@@ -164,7 +183,7 @@ public final class AnalysisTables {
                 List<Object> values = new ArrayList<>();
                 for (StructField f : schema.fields()) {
                     int i = r.schema() == null ? values.size() : r.fieldIndex(f.name());
-                    values.add(r.isNullAt(i) ? "" : r.get(i));
+                    values.add(r.isNullAt(i) ? "" : csvValue(r.get(i)));
                 }
                 csv.printRecord(values);
             }

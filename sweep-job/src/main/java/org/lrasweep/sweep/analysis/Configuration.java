@@ -3,19 +3,18 @@ package org.lrasweep.sweep.analysis;
 import static org.lrasweep.kernel.param.TrialParameters.ALGORITHM;
 import static org.lrasweep.kernel.param.TrialParameters.BPTT_ALPHA;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_ALPHA;
-import static org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT;
 import static org.lrasweep.kernel.param.TrialParameters.SEED;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.param.Scope;
 import org.lrasweep.kernel.param.TrialParameters;
 import org.lrasweep.kernel.train.Algorithm;
+import org.lrasweep.sweep.grid.Labels;
 import org.lrasweep.sweep.grid.TrialId;
 
 /**
@@ -87,35 +86,17 @@ public final class Configuration {
 
     /** The weight of the algorithm's gradient-flow regularizer ({@code bptt.alpha} or {@code lra.alpha}). */
     public double alpha() {
-        return isLra() ? values.get(LRA_ALPHA) : values.get(BPTT_ALPHA);
+        return Labels.alpha(values);
     }
 
-    /** The method, as the paper names them: BPTT, LRA (alpha = 0) or regularized LRA (alpha > 0), with the variant. */
+    /** The method, as the paper names them ({@link Labels#method}). */
     public String method() {
-        if (!isLra()) {
-            return alpha() > 0 ? "BPTT+reg a=" + BPTT_ALPHA.canonical(alpha()) : "BPTT";
-        }
-        return "LRA " + values.get(LRA_VARIANT) + (alpha() > 0 ? " a=" + LRA_ALPHA.canonical(alpha()) : "");
+        return Labels.method(values);
     }
 
-    /**
-     * The method with the settings of its own algorithm that tell its configurations apart: every
-     * number by its symbol; names, and parameters declared after the first results were stored, only
-     * where they differ from their default.
-     */
+    /** The method with the settings that tell its configurations apart ({@link Labels#label}). */
     public String label() {
-        List<String> parts = new ArrayList<>();
-        for (Param<?> p : parameters()) {
-            if (p.scope() == Scope.SHARED || p == LRA_VARIANT || p == LRA_ALPHA || p == BPTT_ALPHA || !p.scope().appliesTo(values.algorithm())) {
-                continue;
-            }
-            Object v = values.get(p);
-            boolean always = p.type() != Param.Type.NAME && p.identity() == Param.Identity.ALWAYS;
-            if (always || !Objects.equals(v, p.defaultValue())) {
-                parts.add(p.symbol() + " " + p.canonical(v));
-            }
-        }
-        return method() + " (" + String.join(", ", parts) + ")";
+        return Labels.label(values);
     }
 
     /** The settings compared configurations must share: every shared parameter but the algorithm. */

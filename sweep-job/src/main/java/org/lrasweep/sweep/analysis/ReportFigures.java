@@ -202,28 +202,72 @@ public final class ReportFigures {
                 c.task() + ", T = " + c.length() + ": " + weight + " update norms");
     }
 
+    /** The accuracy above which a seed counts as having kept the task, in the learning curves' legend. */
+    static final double KEPT_AT_LEAST = 0.9;
+
+    /**
+     * Median test accuracy with its interquartile band. A configuration whose trials all ended is
+     * carried at its last values to the panel's end (that is what its trials hold); a configuration
+     * measured at one check only is drawn with a marker; where a configuration's seeds split (some end above
+     * {@link #KEPT_AT_LEAST}, others below), the legend says how many ended above, since the median
+     * of such a split describes no seed.
+     */
     private void learningFigure(List<ConfigurationSummary> panel) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (ConfigurationSummary s : linesFor(panel)) {
-            YIntervalSeries ys = new YIntervalSeries(lineName(s, panel));
-            a.learningCurves.get(s.config().id()).forEach((it, q) -> ys.add(it, q[0], q[1], q[2]));
-            if (ys.getItemCount() > 0) {
-                data.addSeries(ys);
+        List<ConfigurationSummary> lines = linesFor(panel);
+        java.util.Set<Integer> singleChecks = new java.util.HashSet<>();
+        int end = lines.stream().map(s -> a.learningCurves.get(s.config().id())).filter(c -> !c.isEmpty())
+                .mapToInt(TreeMap::lastKey).max().orElse(0);
+        for (ConfigurationSummary s : lines) {
+            TreeMap<Integer, double[]> curve = a.learningCurves.get(s.config().id());
+            if (curve.isEmpty()) {
+                continue;
             }
+            YIntervalSeries ys = new YIntervalSeries(lineName(s, panel) + keptNote(s));
+            curve.forEach((it, q) -> ys.add(it, q[0], q[1], q[2]));
+            double[] last = curve.lastEntry().getValue();
+            if (curve.lastKey() < end) {
+                ys.add(end, last[0], last[1], last[2]);
+            }
+            if (curve.size() == 1) {
+                singleChecks.add(data.getSeriesCount());
+            }
+            data.addSeries(ys);
         }
         if (data.getSeriesCount() == 0) {
             return;
         }
         Configuration c = panel.get(0).config();
         JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": test accuracy", "iteration",
-                "median test accuracy (IQR band)", data);
+                "median test accuracy, interquartile band", data);
         DeviationRenderer r = new DeviationRenderer(true, false);
-        r.setAlpha(0.18f);
+        chart.getXYPlot().setRenderer(r);
+        r.setAlpha(0.2f);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             r.setSeriesStroke(i, new BasicStroke(1.8f));
+            // The band takes the series' fill paint, which defaults to white: invisible on white.
+            r.setSeriesFillPaint(i, r.lookupSeriesPaint(i));
+            if (singleChecks.contains(i)) {
+                r.setSeriesShapesVisible(i, true);
+            }
         }
-        chart.getXYPlot().setRenderer(r);
-        add("learning", chart, "learning_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length());
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(-0.02, 1.02);
+        add("learning", chart, "learning_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length()
+                + ": shaded, the middle half of the seeds; a configuration whose trials all ended stays at its last values");
+    }
+
+    /** "[k of n seeds end above 0.9]" where the seeds of a configuration split, else empty. */
+    private String keptNote(ConfigurationSummary s) {
+        long n = 0;
+        long kept = 0;
+        for (org.apache.spark.sql.Row r : a.trials) {
+            Double fin = r.getAs("final_accuracy");
+            if (fin != null && s.config().id().equals(a.configOfTrial(r))) {
+                n++;
+                kept += fin >= KEPT_AT_LEAST ? 1 : 0;
+            }
+        }
+        return kept > 0 && kept < n ? " [" + kept + " of " + n + " seeds end above " + KEPT_AT_LEAST + "]" : "";
     }
 
     private static JFreeChart chart(String title, String x, String y, org.jfree.data.xy.XYDataset data) {

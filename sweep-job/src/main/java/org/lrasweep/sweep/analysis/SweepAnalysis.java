@@ -42,7 +42,7 @@ public final class SweepAnalysis {
     /** Trial id to its configuration. */
     private final Map<String, Configuration> configOfTrial;
 
-    private SweepAnalysis(List<Row> trials, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
+    SweepAnalysis(List<Row> trials, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
                           Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
                           Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration,
                           Map<String, Configuration> configOfTrial) {

@@ -23,6 +23,7 @@ import org.lrasweep.kernel.train.DiagnosticsPoint;
 import org.lrasweep.kernel.train.StepDiagnostics;
 import org.lrasweep.kernel.train.TrialConfig;
 import org.lrasweep.kernel.train.TrialResult;
+import org.lrasweep.sweep.grid.Labels;
 import org.lrasweep.sweep.grid.TrialId;
 import org.lrasweep.sweep.grid.TrialSpec;
 
@@ -133,7 +134,8 @@ public final class ResultStore implements Serializable {
     private static Group trialRow(String sweep, TrialSpec spec, TrialOutcome o) {
         TrialConfig c = spec.config();
         Group g = new SimpleGroupFactory(Tables.TRIALS_SCHEMA).newGroup()
-                .append("trial_id", spec.trialId()).append("config_id", TrialId.configId(c)).append("sweep", sweep);
+                .append("trial_id", spec.trialId()).append("config_id", TrialId.configId(c))
+                .append("method", Labels.method(c.values())).append("label", Labels.label(c.values())).append("sweep", sweep);
         c.values().asMap().forEach((param, value) -> {
             if (value instanceof Integer i) {
                 g.append(param.column(), i);

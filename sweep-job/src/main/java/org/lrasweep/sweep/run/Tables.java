@@ -23,7 +23,8 @@ public final class Tables {
      * algorithm null), the outcome and its provenance.
      */
     public static final MessageType TRIALS_SCHEMA = MessageTypeParser.parseMessageType("message trials {\n"
-            + "  required binary trial_id (STRING);\n  required binary config_id (STRING);\n  required binary sweep (STRING);\n"
+            + "  required binary trial_id (STRING);\n  required binary config_id (STRING);\n  required binary method (STRING);\n"
+            + "  required binary label (STRING);\n  required binary sweep (STRING);\n"
             + parameterFields() + """
               required binary status (STRING);
               optional binary error (STRING);

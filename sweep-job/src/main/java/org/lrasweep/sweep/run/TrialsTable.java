@@ -33,7 +33,8 @@ import org.lrasweep.kernel.train.TrialResult;
  * filled with its default on that file's rows, which is what those trials ran with, also where
  * files of both versions share a folder. {@code collapsed} is derived where a file lacks it (from
  * best and final accuracy, as {@link TrialResult#collapsed()} does); {@code best_iteration},
- * {@code config_id} and {@code blas_core} are null there.
+ * {@code config_id}, {@code method}, {@code label} and {@code blas_core} are null there (the
+ * analysis derives configurations from the parameters themselves).
  */
 public final class TrialsTable {
     /** Legacy column to its BPTT and LRA columns. */
@@ -43,8 +44,8 @@ public final class TrialsTable {
             "alpha", new Param<?>[] {TrialParameters.BPTT_ALPHA, TrialParameters.LRA_ALPHA});
 
     /** Columns other than parameters that the first layout did not have: null on its rows. */
-    private static final Map<String, DataType> ADDED_LATER = Map.of("config_id", DataTypes.StringType, "blas_core", DataTypes.StringType,
-            "best_iteration", DataTypes.IntegerType);
+    private static final Map<String, DataType> ADDED_LATER = Map.of("config_id", DataTypes.StringType, "method", DataTypes.StringType,
+            "label", DataTypes.StringType, "blas_core", DataTypes.StringType, "best_iteration", DataTypes.IntegerType);
 
     private TrialsTable() {
     }

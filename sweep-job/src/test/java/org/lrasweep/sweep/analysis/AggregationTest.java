@@ -2,6 +2,7 @@ package org.lrasweep.sweep.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,5 +71,22 @@ class AggregationTest {
         double rate = solved / 4.0;
         double[] ci = WilsonInterval.of(solved, 4);
         return new ConfigurationSummary(c, 4, solved, 4 - solved, 0, 0, 0, rate, ci[0], ci[1], median, median, median, 0.9, 0.5, 0, 0);
+    }
+
+    @Test
+    void csvNumbersAreTheShortestThatReadBackAndTimesAreIsoUtc() {
+        for (double v : new double[] {0.1 + 0.2, 1e-4, 0.2516, 2.0 / 3, 1e23, 5e-324, 123456.789}) {
+            String text = (String) AnalysisTables.csvValue(v);
+            assertEquals(v, Double.parseDouble(text), 0.0, text);
+            // No shorter decimal reads back as the same double (Java's format keeps at least two digits: 4.9E-324).
+            java.math.BigDecimal exact = new java.math.BigDecimal(text).stripTrailingZeros();
+            for (int digits = 2; digits < exact.precision(); digits++) {
+                double shorter = exact.round(new java.math.MathContext(digits)).doubleValue();
+                assertTrue(shorter != v, text + " could be written with " + digits + " digits");
+            }
+        }
+        assertEquals("0.30000000000000004", AnalysisTables.csvValue(0.1 + 0.2));
+        assertEquals("1970-01-01T00:00:01.500Z", AnalysisTables.csvValue(new java.sql.Timestamp(1500)));
+        assertEquals(7, AnalysisTables.csvValue(7));
     }
 }

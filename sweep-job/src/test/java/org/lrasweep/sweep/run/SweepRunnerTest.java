@@ -69,6 +69,8 @@ class SweepRunnerTest {
         assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_variant")));
         assertTrue(bptt.isNullAt(bptt.fieldIndex("lra_learning_rate")));
         assertEquals(org.lrasweep.kernel.linalg.BlasCore.name(), bptt.getAs("blas_core"));
+        assertEquals("BPTT", bptt.getAs("method"));
+        assertEquals("BPTT (eta 0.1, clip 1)", bptt.getAs("label"));
         Row lra = trials.where("algorithm = 'lra' AND seed = 2 AND lra_alpha = 1").first();
         assertEquals(3, lra.<Integer>getAs("lra_k"));
         assertTrue(lra.isNullAt(lra.fieldIndex("bptt_alpha")));
