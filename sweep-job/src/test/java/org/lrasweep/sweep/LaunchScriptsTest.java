@@ -92,4 +92,13 @@ class LaunchScriptsTest {
         assertEquals(tmp.resolve("sweep.conf").toString(), args.get(args.indexOf("--files") + 1));
         assertEquals(List.of("run", "sweep.conf", "seeds=[1,2]"), args.subList(args.size() - 3, args.size()));
     }
+
+    @Test
+    void theKubernetesImagePutsTheJobJarWhereK8sShLooksForIt() throws IOException {
+        String dockerfile = Files.readString(SUBMIT.resolve("k8s").resolve("Dockerfile"));
+        String script = Files.readString(SUBMIT.resolve("k8s.sh"));
+        assertTrue(dockerfile.contains("COPY sweep-job/target/lra-sweep-job.jar /opt/lra-sweep/lra-sweep-job.jar"), dockerfile);
+        assertTrue(script.contains("local:///opt/lra-sweep/lra-sweep-job.jar"), "k8s.sh's default JOB_JAR_URL");
+        assertTrue(dockerfile.contains("spark:4.1.3-scala2.13-java17"), "the Spark line the job is built for");
+    }
 }

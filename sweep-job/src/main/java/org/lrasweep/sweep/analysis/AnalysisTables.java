@@ -81,12 +81,12 @@ public final class AnalysisTables {
     }
 
     static StructType comparisonSchema() {
-        StructType s = new StructType().add("comparison", DataTypes.StringType).add("task", DataTypes.StringType)
+        StructType s = new StructType().add("family", DataTypes.StringType).add("task", DataTypes.StringType)
                 .add("length", DataTypes.IntegerType);
-        for (String side : new String[] {"regularized", "baseline"}) {
-            s = s.add(side + "_config_id", DataTypes.StringType).add(side + "_label", DataTypes.StringType)
-                    .add(side + "_trials", DataTypes.IntegerType).add(side + "_solved", DataTypes.IntegerType)
-                    .add(side + "_success_rate", DataTypes.DoubleType);
+        for (String side : new String[] {"a", "b"}) {
+            s = s.add(side + "_config_id", DataTypes.StringType).add(side + "_method", DataTypes.StringType)
+                    .add(side + "_label", DataTypes.StringType).add(side + "_trials", DataTypes.IntegerType)
+                    .add(side + "_solved", DataTypes.IntegerType).add(side + "_success_rate", DataTypes.DoubleType);
         }
         return s.add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
                 .add("difference_ci_high", DataTypes.DoubleType).add("fisher_p", DataTypes.DoubleType)
@@ -96,9 +96,9 @@ public final class AnalysisTables {
     static List<Row> comparisonRows(SweepAnalysis a) {
         List<Row> rows = new ArrayList<>();
         for (Comparison c : a.comparisons) {
-            List<Object> v = new ArrayList<>(List.of(c.kind(), c.regularized().config().task(), c.regularized().config().length()));
-            for (ConfigurationSummary s : new ConfigurationSummary[] {c.regularized(), c.baseline()}) {
-                v.addAll(List.of(s.config().id(), s.config().label(), s.ran(), s.solved(), s.successRate()));
+            List<Object> v = new ArrayList<>(List.of(c.family().label(), c.a().config().task(), c.a().config().length()));
+            for (ConfigurationSummary s : new ConfigurationSummary[] {c.a(), c.b()}) {
+                v.addAll(List.of(s.config().id(), s.config().method(), s.config().label(), s.ran(), s.solved(), s.successRate()));
             }
             v.addAll(List.of(c.difference(), c.low(), c.high(), c.pValue(), c.pHolm()));
             rows.add(RowFactory.create(v.toArray()));

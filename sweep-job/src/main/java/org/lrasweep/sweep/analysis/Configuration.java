@@ -121,6 +121,17 @@ public final class Configuration {
         return p;
     }
 
+    /** Everything but the LRA variant, so a released configuration can be paired with its local twin. */
+    public List<Object> withoutVariant() {
+        List<Object> p = new ArrayList<>();
+        for (Map.Entry<Param<?>, Object> e : values.asMap().entrySet()) {
+            if (e.getKey() != SEED && e.getKey() != TrialParameters.LRA_VARIANT) {
+                p.add(e.getValue());
+            }
+        }
+        return p;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Configuration c && id.equals(c.id);

@@ -94,15 +94,11 @@ public final class ReportFigures {
         }
         Map<String, ConfigurationSummary> best = new TreeMap<>();
         for (ConfigurationSummary s : panel) {
-            best.merge(s.config().method(), s, (x, y) -> BEST.compare(x, y) <= 0 ? x : y);
+            best.merge(s.config().method(), s, (x, y) -> SweepAnalysis.BEST.compare(x, y) <= 0 ? x : y);
         }
         return new ArrayList<>(best.values());
     }
 
-    private static final Comparator<ConfigurationSummary> BEST = Comparator
-            .comparingDouble((ConfigurationSummary s) -> Double.isNaN(s.successRate()) ? 1 : -s.successRate())
-            .thenComparingDouble(s -> Double.isNaN(s.medianIterationsToSolve()) ? Double.MAX_VALUE : s.medianIterationsToSolve())
-            .thenComparingDouble(s -> Double.isNaN(s.meanBestAccuracy()) ? 1 : -s.meanBestAccuracy());
 
     private String lineName(ConfigurationSummary s, List<ConfigurationSummary> panel) {
         boolean reduced = panel.size() > MAX_LINES;

@@ -50,8 +50,12 @@ public final class ReportPage {
         page.put("statuses", String.join(", ", counts));
         figures.forEach((section, list) -> page.put(section, list.stream().map(ReportPage::figure).toList()));
         page.put("summary", a.summaries.stream().map(ReportPage::summaryRow).toList());
-        page.put("comparisons", a.comparisons.stream().map(ReportPage::comparisonRow).toList());
-        page.put("hasComparisons", !a.comparisons.isEmpty());
+        List<Map<String, Object>> families = new ArrayList<>();
+        for (ComparisonFamily f : ComparisonFamily.values()) {
+            List<Map<String, Object>> rows = a.comparisons.stream().filter(c -> c.family() == f).map(ReportPage::comparisonRow).toList();
+            families.add(Map.of("name", f.label(), "question", f.question(), "rows", rows, "empty", rows.isEmpty()));
+        }
+        page.put("families", families);
         page.put("collapseBest", TrialResult.COLLAPSE_BEST_AT_LEAST);
         page.put("collapseWithin", TrialResult.COLLAPSE_FINAL_WITHIN);
         provenance(page, a.trials, provenance);
@@ -89,13 +93,12 @@ public final class ReportPage {
 
     private static Map<String, Object> comparisonRow(Comparison c) {
         Map<String, Object> row = new HashMap<>();
-        row.put("kind", c.kind());
-        row.put("task", c.regularized().config().task());
-        row.put("length", c.regularized().config().length());
-        row.put("regularized", c.regularized().config().label());
-        row.put("regularizedSolved", c.regularized().solved() + "/" + c.regularized().ran());
-        row.put("baseline", c.baseline().config().label());
-        row.put("baselineSolved", c.baseline().solved() + "/" + c.baseline().ran());
+        row.put("task", c.a().config().task());
+        row.put("length", c.a().config().length());
+        row.put("a", c.a().config().label());
+        row.put("aSolved", c.a().solved() + "/" + c.a().ran());
+        row.put("b", c.b().config().label());
+        row.put("bSolved", c.b().solved() + "/" + c.b().ran());
         row.put("difference", String.format("%+.2f [%+.2f, %+.2f]", c.difference(), c.low(), c.high()));
         row.put("p", String.format("%.3g", c.pValue()));
         row.put("pHolm", String.format("%.3g", c.pHolm()));

@@ -157,45 +157,76 @@ public final class SweepAnalysis {
                 q[1], q[0], q[2], bestCount == 0 ? Double.NaN : bestSum / bestCount, medianFinal, collapsed, medianZeroEvents);
     }
 
-    /** Regularized LRA against its alpha = 0 twin and against every BPTT configuration of its protocol. */
+    /** The best of several configurations: highest success rate, then fewest iterations to solve, then config id. */
+    static final Comparator<ConfigurationSummary> BEST = Comparator
+            .comparingDouble((ConfigurationSummary s) -> Double.isNaN(s.successRate()) ? 1 : -s.successRate())
+            .thenComparingDouble(s -> Double.isNaN(s.medianIterationsToSolve()) ? Double.MAX_VALUE : s.medianIterationsToSolve())
+            .thenComparing(s -> s.config().id());
+
+    /** Every family's comparisons ({@link ComparisonFamily}), Holm-adjusted within each family. */
     static List<Comparison> compare(List<ConfigurationSummary> summaries) {
-        Map<List<Object>, ConfigurationSummary> unregularized = new HashMap<>();
-        Map<List<Object>, List<ConfigurationSummary>> bptt = new HashMap<>();
-        for (ConfigurationSummary s : summaries) {
-            if (s.config().isLra() && s.config().alpha() == 0) {
-                unregularized.put(s.config().withoutAlpha(), s);
-            } else if (!s.config().isLra()) {
-                bptt.computeIfAbsent(s.config().protocol(), k -> new ArrayList<>()).add(s);
+        List<ConfigurationSummary> ran = summaries.stream().filter(s -> s.ran() > 0).toList();
+        Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs = new LinkedHashMap<>();
+        for (ComparisonFamily f : ComparisonFamily.values()) {
+            pairs.put(f, new ArrayList<>());
+        }
+        Map<List<Object>, ConfigurationSummary> byAllButAlpha = new HashMap<>();
+        Map<List<Object>, List<ConfigurationSummary>> bpttByProtocol = new HashMap<>();
+        for (ConfigurationSummary s : ran) {
+            if (s.config().alpha() == 0) {
+                byAllButAlpha.put(s.config().withoutAlpha(), s);
+            }
+            if (!s.config().isLra()) {
+                bpttByProtocol.computeIfAbsent(s.config().protocol(), k -> new ArrayList<>()).add(s);
             }
         }
-        List<Object[]> pairs = new ArrayList<>();
-        for (ConfigurationSummary s : summaries) {
-            if (!s.config().isLra() || s.config().alpha() == 0 || s.ran() == 0) {
-                continue;
+        for (ConfigurationSummary s : ran) {
+            ConfigurationSummary twin = byAllButAlpha.get(s.config().withoutAlpha());
+            if (s.config().alpha() > 0 && twin != null) {
+                pairs.get(ComparisonFamily.REGULARIZED_VS_UNREGULARIZED).add(new ConfigurationSummary[] {s, twin});
             }
-            ConfigurationSummary twin = unregularized.get(s.config().withoutAlpha());
-            if (twin != null && twin.ran() > 0) {
-                pairs.add(new Object[] {"vs-unregularized", s, twin});
+            List<ConfigurationSummary> bptt = bpttByProtocol.get(s.config().protocol());
+            if (s.config().isLra() && bptt != null) {
+                pairs.get(ComparisonFamily.LRA_VS_BPTT).add(new ConfigurationSummary[] {s, bptt.stream().min(BEST).orElseThrow()});
             }
-            for (ConfigurationSummary b : bptt.getOrDefault(s.config().protocol(), List.of())) {
-                if (b.ran() > 0) {
-                    pairs.add(new Object[] {"vs-bptt", s, b});
+            if ("released".equals(s.config().get(org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT))) {
+                for (ConfigurationSummary o : ran) {
+                    if (o.config().isLra() && "local".equals(o.config().get(org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT))
+                            && o.config().withoutVariant().equals(s.config().withoutVariant())) {
+                        pairs.get(ComparisonFamily.RELEASED_VS_LOCAL).add(new ConfigurationSummary[] {s, o});
+                    }
                 }
             }
         }
-        double[] p = new double[pairs.size()];
-        for (int i = 0; i < p.length; i++) {
-            ConfigurationSummary a = (ConfigurationSummary) pairs.get(i)[1];
-            ConfigurationSummary b = (ConfigurationSummary) pairs.get(i)[2];
-            p[i] = FisherExact.pValue(a.solved(), a.ran(), b.solved(), b.ran());
+        Map<List<Object>, Map<String, ConfigurationSummary>> bestByPanel = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (ConfigurationSummary s : ran) {
+            bestByPanel.computeIfAbsent(List.of(s.config().task(), s.config().length()), k -> new TreeMap<>())
+                    .merge(s.config().method(), s, (x, y) -> BEST.compare(x, y) <= 0 ? x : y);
         }
-        double[] holm = HolmAdjustment.adjust(p);
+        for (Map<String, ConfigurationSummary> best : bestByPanel.values()) {
+            List<ConfigurationSummary> methods = new ArrayList<>(best.values());
+            for (int i = 0; i < methods.size(); i++) {
+                for (int j = i + 1; j < methods.size(); j++) {
+                    pairs.get(ComparisonFamily.BEST_VS_BEST).add(new ConfigurationSummary[] {methods.get(i), methods.get(j)});
+                }
+            }
+        }
         List<Comparison> out = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            ConfigurationSummary a = (ConfigurationSummary) pairs.get(i)[1];
-            ConfigurationSummary b = (ConfigurationSummary) pairs.get(i)[2];
-            double[] ci = NewcombeDifferenceInterval.of(a.solved(), a.ran(), b.solved(), b.ran());
-            out.add(new Comparison((String) pairs.get(i)[0], a, b, a.successRate() - b.successRate(), ci[0], ci[1], p[i], holm[i]));
+        for (Map.Entry<ComparisonFamily, List<ConfigurationSummary[]>> family : pairs.entrySet()) {
+            List<ConfigurationSummary[]> list = family.getValue();
+            double[] p = new double[list.size()];
+            for (int i = 0; i < p.length; i++) {
+                ConfigurationSummary a = list.get(i)[0];
+                ConfigurationSummary b = list.get(i)[1];
+                p[i] = FisherExact.pValue(a.solved(), a.ran(), b.solved(), b.ran());
+            }
+            double[] holm = HolmAdjustment.adjust(p);
+            for (int i = 0; i < p.length; i++) {
+                ConfigurationSummary a = list.get(i)[0];
+                ConfigurationSummary b = list.get(i)[1];
+                double[] ci = NewcombeDifferenceInterval.of(a.solved(), a.ran(), b.solved(), b.ran());
+                out.add(new Comparison(family.getKey(), a, b, a.successRate() - b.successRate(), ci[0], ci[1], p[i], holm[i]));
+            }
         }
         return out;
     }

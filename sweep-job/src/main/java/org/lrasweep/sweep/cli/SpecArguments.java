@@ -12,15 +12,20 @@ import picocli.CommandLine.Parameters;
 
 /** The spec file and its {@code key=value} overrides, shared by the commands. */
 final class SpecArguments {
-    @Parameters(index = "0", paramLabel = "SPEC", description = "sweep spec (HOCON), e.g. conf/quickstart.conf; "
-            + "in cluster deploy modes the file shipped with --files")
-    Path file;
+    @Parameters(index = "0", paramLabel = "SPEC", description = "sweep spec (HOCON): a file, e.g. conf/quickstart.conf (in "
+            + "cluster deploy modes the file shipped with --files), or a Hadoop URI such as s3a://bucket/sweeps/x.conf")
+    String spec;
 
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "overrides in HOCON syntax, e.g. seeds={from=1,to=50} lra.alpha=[0,0.1]")
     List<String> overrides = new ArrayList<>();
 
     SweepSpec parse() {
-        return SpecParser.parse(locate(file), overrides);
+        if (spec.matches("[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            return SpecParser.parse(spec, SparkSession.getActiveSession().isDefined()
+                    ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+                    : new org.apache.hadoop.conf.Configuration(), overrides);
+        }
+        return SpecParser.parse(locate(Path.of(spec)), overrides);
     }
 
     /**

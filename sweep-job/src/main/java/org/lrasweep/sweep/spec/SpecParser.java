@@ -46,6 +46,33 @@ public final class SpecParser {
         return parse(user, overrides);
     }
 
+    /**
+     * Parses a spec read from a Hadoop URI ({@code s3a://}, {@code hdfs://}, {@code gs://},
+     * {@code file://}, ...) with overrides: how managed Spark services take a job's configuration.
+     */
+    public static SweepSpec parse(String uri, org.apache.hadoop.conf.Configuration hadoop, List<String> overrides) {
+        String text;
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+            org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(hadoop);
+            if (!fs.isFile(path)) {
+                throw new SpecException("spec " + uri + ": not found");
+            }
+            try (var in = fs.open(path)) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new SpecException("spec " + uri + ": cannot be read (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ")");
+        }
+        Config user;
+        try {
+            user = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(uri));
+        } catch (ConfigException e) {
+            throw new SpecException("spec " + uri + ": " + oneLine(e));
+        }
+        return parse(user, overrides);
+    }
+
     /** Parses an already-read spec with overrides (tests, and specs shipped with {@code --files}). */
     public static SweepSpec parse(Config user, List<String> overrides) {
         Config merged = user;

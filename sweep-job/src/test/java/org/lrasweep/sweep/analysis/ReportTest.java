@@ -97,15 +97,28 @@ class ReportTest {
             assertEquals(median(seeds.stream().mapToDouble(r -> r.<Long>getAs("omega_zero_events")).toArray()),
                     s.<Double>getAs("median_omega_zero_events"), 1e-12);
         }
-        // alpha 1 against its alpha 0 twin and against BPTT, at each length.
-        assertEquals(4, analysis.comparisons.size());
+        // Per length: alpha 1 against its alpha 0 twin (1); each LRA configuration against the best BPTT (2); no local
+        // variant to pair with (0); the three methods' bests pairwise (3).
         List<Row> comparisons = spark.read().parquet(OUTPUT.resolve("comparisons").toString()).collectAsList();
-        assertEquals(4, comparisons.size());
+        Map<String, Long> perFamily = new java.util.TreeMap<>();
+        comparisons.forEach(c -> perFamily.merge(c.getAs("family"), 1L, Long::sum));
+        assertEquals(Map.of("regularized-vs-unregularized", 2L, "lra-vs-bptt", 4L, "best-vs-best", 6L), perFamily);
+        assertEquals(12, analysis.comparisons.size());
         for (Row c : comparisons) {
-            double[] a = rates.get(c.<String>getAs("regularized_config_id"));
-            double[] b = rates.get(c.<String>getAs("baseline_config_id"));
+            double[] a = rates.get(c.<String>getAs("a_config_id"));
+            double[] b = rates.get(c.<String>getAs("b_config_id"));
             assertEquals(a[0] / a[1] - b[0] / b[1], c.<Double>getAs("difference"), 1e-12);
             assertEquals(fisherTwoSided((int) a[0], (int) a[1], (int) b[0], (int) b[1]), c.<Double>getAs("fisher_p"), 1e-9);
+        }
+        // Holm (1979) within each family, step-down over its sorted p-values, recomputed here.
+        for (String family : perFamily.keySet()) {
+            List<Row> rows = comparisons.stream().filter(c -> family.equals(c.getAs("family")))
+                    .sorted(java.util.Comparator.comparingDouble(c -> c.<Double>getAs("fisher_p"))).toList();
+            double running = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                running = Math.max(running, Math.min(1, (rows.size() - i) * rows.get(i).<Double>getAs("fisher_p")));
+                assertEquals(running, rows.get(i).<Double>getAs("fisher_p_holm"), 1e-12, family);
+            }
         }
     }
 
@@ -216,7 +229,7 @@ class ReportTest {
         int status = org.lrasweep.sweep.SweepMain.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                 "summarize", OUTPUT.toString());
         assertEquals(0, status);
-        assertTrue(out.toString().contains("summary of 18 trials in 6 configurations, 4 comparisons"), out.toString());
+        assertTrue(out.toString().contains("summary of 18 trials in 6 configurations, 12 comparisons"), out.toString());
         assertTrue(Files.size(OUTPUT.resolve("csv").resolve("summary.csv")) > 0);
         StringWriter err = new StringWriter();
         assertEquals(2, org.lrasweep.sweep.SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),

@@ -149,4 +149,18 @@ class SpecParserTest {
         assertTrue(err.toString().startsWith("warning: patience x check-every = 30 x 100 = 3000 >= max-iterations = 2000"), err.toString());
         assertTrue(out.toString().contains("total:"), out.toString());
     }
+
+    @Test
+    void aSpecIsReadFromAHadoopUriTooAndAMissingOneIsOneLine(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("uri.conf"), "name = from-uri\noutput = \"" + tmp.resolve("out") + "\"\nlength = [10, 20]\n");
+        StringWriter out = new StringWriter();
+        assertEquals(0, SweepMain.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "plan",
+                file.toUri().toString(), "seeds=[1,2]"));
+        assertTrue(out.toString().startsWith("sweep 'from-uri'") && out.toString().contains("(2 seeds)"), out.toString());
+        StringWriter err = new StringWriter();
+        assertEquals(2, SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "plan",
+                tmp.resolve("none.conf").toUri().toString()));
+        assertTrue(err.toString().startsWith("error: spec file:") && err.toString().contains("not found"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count());
+    }
 }

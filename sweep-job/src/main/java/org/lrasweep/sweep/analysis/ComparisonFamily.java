@@ -1,0 +1,42 @@
+package org.lrasweep.sweep.analysis;
+
+/**
+ * The declared families of comparisons. Each answers one question of the paper's, and Holm's
+ * adjustment runs within a family, not over the whole table, so that adding configurations to one
+ * question does not take power from another.
+ */
+public enum ComparisonFamily {
+    /** Regularized (alpha > 0) against its unregularized twin: everything else equal. The paper's claim (iv). */
+    REGULARIZED_VS_UNREGULARIZED("regularized-vs-unregularized",
+            "Each regularized configuration (alpha > 0) against its twin with alpha = 0, every other setting equal."),
+    /** Each LRA configuration against the best BPTT configuration of its task, length and protocol. */
+    LRA_VS_BPTT("lra-vs-bptt",
+            "Each LRA configuration (plain and regularized) against the best BPTT configuration of its task, length and "
+                    + "protocol (highest success rate, then fewest iterations to solve: BPTT gets its best learning rate)."),
+    /** The two LRA variants against each other, everything else equal. */
+    RELEASED_VS_LOCAL("released-vs-local",
+            "The authors' released variant against the local one, every other setting equal."),
+    /** Per task and length, each method's best configuration against each other method's best. */
+    BEST_VS_BEST("best-vs-best",
+            "Per task and length, each method's best configuration against every other method's best. The best are chosen "
+                    + "on the same trials they are compared on, so these differences are optimistic (winner's curse); "
+                    + "confirmation on fresh seeds is what removes that.");
+
+    private final String label;
+    private final String question;
+
+    ComparisonFamily(String label, String question) {
+        this.label = label;
+        this.question = question;
+    }
+
+    /** The family's name in tables. */
+    public String label() {
+        return label;
+    }
+
+    /** What the family asks, in a sentence or two. */
+    public String question() {
+        return question;
+    }
+}
