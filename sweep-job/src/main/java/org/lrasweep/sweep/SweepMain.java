@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.lrasweep.sweep.cli.PlanCommand;
 import org.lrasweep.sweep.cli.ReportCommand;
 import org.lrasweep.sweep.cli.RunCommand;
+import org.lrasweep.sweep.cli.StatusCommand;
 import org.lrasweep.kernel.cli.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lra-sweep", mixinStandardHelpOptions = true,
         description = "Run grids of BPTT and LRA RNN trials on Spark.",
-        subcommands = {RunCommand.class, PlanCommand.class, ReportCommand.Summarize.class, ReportCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, ReportCommand.Summarize.class, ReportCommand.class})
 public final class SweepMain {
     public static void main(String[] args) {
         int status = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

@@ -131,7 +131,7 @@ public final class ReportPage {
     }
 
     /** A timestamp column's value as an instant, whichever Java type Spark returns it as. */
-    static Instant instant(Object timestamp) {
+    public static Instant instant(Object timestamp) {
         return timestamp instanceof Instant i ? i : ((java.sql.Timestamp) timestamp).toInstant();
     }
 

@@ -80,7 +80,7 @@ public final class SweepAnalysis {
 
         Map<String, TreeMap<Integer, Double>> solvedBy = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Double>> curveOfTrial = new HashMap<>();
-        for (Row r : spark.read().parquet(output + "/curves").select("trial_id", "iteration", "test_accuracy").collectAsList()) {
+        for (Row r : spark.read().option("mergeSchema", "true").parquet(output + "/curves").select("trial_id", "iteration", "test_accuracy").collectAsList()) {
             if (!r.isNullAt(2)) {
                 curveOfTrial.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), r.getDouble(2));
             }
@@ -270,7 +270,7 @@ public final class SweepAnalysis {
     /** Medians over seeds of the first check's per-step local losses and update norms. */
     private static void gradientProfiles(SparkSession spark, String output, Map<String, Configuration> configOfTrial,
                                          Map<String, double[][]> profiles, Map<String, Integer> profileIteration) {
-        Dataset<Row> g = spark.read().parquet(output + "/gradients");
+        Dataset<Row> g = spark.read().option("mergeSchema", "true").parquet(output + "/gradients");
         Dataset<Row> first = g.groupBy("trial_id").agg(min("iteration").as("first"));
         List<Row> rows = g.join(first, "trial_id").where(col("iteration").equalTo(col("first")))
                 .select("trial_id", "iteration", "step", "local_loss", "whh_norm", "wxh_norm").collectAsList();

@@ -80,6 +80,31 @@ public final class ResultStore implements Serializable {
     }
 
     /**
+     * Deletes the temporary files ({@code _tmp-*}) that attempts left behind when they died between
+     * writing and renaming, if last modified before {@code before} (epoch milliseconds). A commit's
+     * temporary file lives for the seconds it takes to write one trial's rows, so a cutoff some
+     * minutes before a run starts spares the files of a driver running beside it.
+     *
+     * @return how many were deleted
+     */
+    public int removeStaleTemporaries(long before) throws IOException {
+        int removed = 0;
+        for (String name : new String[] {Tables.TRIALS, Tables.CURVES, Tables.GRADIENTS}) {
+            Path dir = table(name);
+            FileSystem fs = dir.getFileSystem(conf());
+            if (!fs.exists(dir)) {
+                continue;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (s.getPath().getName().startsWith("_tmp-") && s.getModificationTime() < before && fs.delete(s.getPath(), false)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Withdraws a trial's commit: its trials row first (it is the commit marker, so the trial is
      * pending from then on), then its detail files.
      */
@@ -103,7 +128,8 @@ public final class ResultStore implements Serializable {
         List<DiagnosticsPoint> diags = r == null ? List.of() : r.diagnostics();
         write(conf, Tables.CURVES, spec.trialId(), Tables.CURVES_SCHEMA, w -> {
             for (CurvePoint p : curve) {
-                Group g = curves.newGroup().append("trial_id", spec.trialId()).append("iteration", p.iteration());
+                Group g = curves.newGroup().append("trial_id", spec.trialId()).append("schema_version", Tables.SCHEMA_VERSION)
+                        .append("iteration", p.iteration());
                 optional(g, "train_loss", p.trainLoss());
                 optional(g, "target_loss", p.targetLoss());
                 optional(g, "test_loss", p.testLoss());
@@ -115,7 +141,8 @@ public final class ResultStore implements Serializable {
             for (DiagnosticsPoint d : diags) {
                 StepDiagnostics s = d.steps();
                 for (int t = 0; t < s.whhNorms().length; t++) {
-                    Group g = gradients.newGroup().append("trial_id", spec.trialId()).append("iteration", d.iteration())
+                    Group g = gradients.newGroup().append("trial_id", spec.trialId()).append("schema_version", Tables.SCHEMA_VERSION)
+                            .append("iteration", d.iteration())
                             .append("step", t);
                     if (s.localLosses() != null) {
                         optional(g, "local_loss", s.localLosses()[t]);
@@ -134,7 +161,8 @@ public final class ResultStore implements Serializable {
     private static Group trialRow(String sweep, TrialSpec spec, TrialOutcome o) {
         TrialConfig c = spec.config();
         Group g = new SimpleGroupFactory(Tables.TRIALS_SCHEMA).newGroup()
-                .append("trial_id", spec.trialId()).append("config_id", TrialId.configId(c))
+                .append("trial_id", spec.trialId()).append("schema_version", Tables.SCHEMA_VERSION)
+                .append("config_id", TrialId.configId(c))
                 .append("method", Labels.method(c.values())).append("label", Labels.label(c.values())).append("sweep", sweep);
         c.values().asMap().forEach((param, value) -> {
             if (value instanceof Integer i) {

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -47,6 +48,15 @@ import org.lrasweep.sweep.spec.SweepSpec;
  */
 public final class SweepRunner {
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * Tasks per core when the spec leaves {@code spark.partitions} at 0: enough for the longest-first
+     * dealing to even out the cores' loads, few enough that 100,000 trials are not 100,000 tasks.
+     */
+    static final int TASKS_PER_CORE = 4;
+
+    /** A temporary file older than this when a run starts was left by an attempt that died. */
+    static final long STALE_AFTER_MS = 10 * 60 * 1000L;
 
     private SweepRunner() {
     }
@@ -90,6 +100,10 @@ public final class SweepRunner {
         String output = fs.makeQualified(outputPath).toString();
         ResultStore store = new ResultStore(output);
         BlasCore.fallbackWarning().ifPresent(w -> log.println("warning: " + w));
+        int stale = store.removeStaleTemporaries(System.currentTimeMillis() - STALE_AFTER_MS);
+        if (stale > 0) {
+            log.printf("sweep '%s': removed %d temporary files that earlier attempts left behind%n", spec.name(), stale);
+        }
         if (retryFailed) {
             List<String> failed = failedTrials(spark, store, trials);
             for (String id : failed) {
@@ -102,6 +116,8 @@ public final class SweepRunner {
                 .sorted(Comparator.comparingDouble((TrialSpec t) -> -CostModel.worstCaseMs(t.config())).thenComparing(TrialSpec::trialId))
                 .toList();
         int alreadyCommitted = trials.size() - pending.size();
+        // Written now too, so that status can tell what this run plans while it runs.
+        writeRunRecord(fs, output, spec, startedAt, null, trials.size(), alreadyCommitted, 0, Map.of());
         long ran = 0;
         Map<String, Long> statuses = null;
         if (pending.isEmpty()) {
@@ -120,7 +136,7 @@ public final class SweepRunner {
             statuses = statusCounts(spark, store, trials);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        writeRunRecord(fs, output, spec, startedAt, trials.size(), alreadyCommitted, ran, statuses);
+        writeRunRecord(fs, output, spec, startedAt, Instant.now(), trials.size(), alreadyCommitted, ran, statuses);
         return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, wall);
     }
 
@@ -130,7 +146,7 @@ public final class SweepRunner {
 
     private static Committed execute(JavaSparkContext jsc, SweepSpec spec, ResultStore store, List<TrialSpec> pending,
                                      PrintStream log) {
-        int partitions = spec.partitions() == 0 ? pending.size() : Math.min(spec.partitions(), pending.size());
+        int partitions = Math.min(pending.size(), spec.partitions() == 0 ? TASKS_PER_CORE * jsc.defaultParallelism() : spec.partitions());
         // Deal round-robin in cost order: each partition gets a share of long and short trials.
         List<List<TrialSpec>> buckets = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
@@ -211,10 +227,11 @@ public final class SweepRunner {
         if (store.committed().isEmpty()) {
             return counts;
         }
-        Object[] ids = trials.stream().map(TrialSpec::trialId).toArray();
         spark.sparkContext().setJobDescription("lra-sweep: read back the trials table");
-        List<Row> rows = spark.read().parquet(store.table(Tables.TRIALS).toString())
-                .where(functions.col("trial_id").isin(ids)).groupBy("status").count().orderBy("status").collectAsList();
+        // A semi-join on the sweep's ids, not an IN list of 100,000 literals in the plan.
+        Dataset<Row> ids = spark.createDataset(trials.stream().map(TrialSpec::trialId).toList(), Encoders.STRING()).toDF("trial_id");
+        List<Row> rows = spark.read().parquet(store.table(Tables.TRIALS).toString()).join(ids, "trial_id", "left_semi")
+                .groupBy("status").count().orderBy("status").collectAsList();
         for (Row r : rows) {
             counts.put(r.getString(0), r.getLong(1));
         }
@@ -222,12 +239,13 @@ public final class SweepRunner {
     }
 
     /** Provenance: {@code runs/<time>.conf} with the resolved spec, code version and counts. */
-    private static void writeRunRecord(FileSystem fs, String output, SweepSpec spec, Instant startedAt, int trials,
-                                       int alreadyCommitted, long ran, Map<String, Long> statuses) throws IOException {
+    private static void writeRunRecord(FileSystem fs, String output, SweepSpec spec, Instant startedAt, Instant finishedAt,
+                                       int trials, int alreadyCommitted, long ran, Map<String, Long> statuses) throws IOException {
         Path file = new Path(new Path(output, "runs"), RUN_NAME.format(startedAt) + ".conf");
         String header = String.format("# lra-sweep run%n# code_version = %s%n# started_at = %s%n# finished_at = %s%n"
                         + "# trials = %d, already_committed = %d, ran = %d%n# statuses = %s%n",
-                CodeVersion.current(), startedAt, Instant.now(), trials, alreadyCommitted, ran, statuses);
+                CodeVersion.current(), startedAt, finishedAt == null ? "(running)" : finishedAt, trials, alreadyCommitted, ran,
+                statuses);
         try (OutputStream out = fs.create(file, true)) {
             out.write((header + spec.rendered() + "\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -19,11 +19,19 @@ public final class Tables {
     public static final String GRADIENTS = "gradients";
 
     /**
+     * The layout of the rows written now, in every table's {@code schema_version} column. 1 is the
+     * first layout, which had no such column (readers fill it in); 2 added {@code schema_version},
+     * {@code config_id}, {@code method}, {@code label}, per-algorithm parameter columns,
+     * {@code best_iteration}, {@code collapsed} and {@code blas_core}.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    /**
      * One row per trial: its ids, every trial parameter (a column per declaration; those of the other
      * algorithm null), the outcome and its provenance.
      */
     public static final MessageType TRIALS_SCHEMA = MessageTypeParser.parseMessageType("message trials {\n"
-            + "  required binary trial_id (STRING);\n  required binary config_id (STRING);\n  required binary method (STRING);\n"
+            + "  required binary trial_id (STRING);\n  required int32 schema_version;\n  required binary config_id (STRING);\n  required binary method (STRING);\n"
             + "  required binary label (STRING);\n  required binary sweep (STRING);\n"
             + parameterFields() + """
               required binary status (STRING);
@@ -75,6 +83,7 @@ public final class Tables {
     public static final MessageType CURVES_SCHEMA = MessageTypeParser.parseMessageType("""
             message curves {
               required binary trial_id (STRING);
+              required int32 schema_version;
               required int32 iteration;
               optional double train_loss;
               optional double target_loss;
@@ -86,6 +95,7 @@ public final class Tables {
     public static final MessageType GRADIENTS_SCHEMA = MessageTypeParser.parseMessageType("""
             message gradients {
               required binary trial_id (STRING);
+              required int32 schema_version;
               required int32 iteration;
               required int32 step;
               optional double local_loss;

@@ -79,6 +79,7 @@ public final class TrialsTable {
         Column derivedCollapse = coalesce(col("best_accuracy").geq(TrialResult.COLLAPSE_BEST_AT_LEAST)
                 .and(abs(col("final_accuracy").minus(chanceOf(col("task")))).leq(TrialResult.COLLAPSE_FINAL_WITHIN)), lit(false));
         t = t.withColumn("collapsed", columns.contains("collapsed") ? coalesce(col("collapsed"), derivedCollapse) : derivedCollapse);
+        t = t.withColumn("schema_version", columns.contains("schema_version") ? coalesce(col("schema_version"), lit(1)) : lit(1));
         for (Map.Entry<String, DataType> later : ADDED_LATER.entrySet()) {
             if (!columns.contains(later.getKey())) {
                 t = t.withColumn(later.getKey(), lit(null).cast(later.getValue()));

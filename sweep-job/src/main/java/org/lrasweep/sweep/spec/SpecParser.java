@@ -37,13 +37,8 @@ public final class SpecParser {
         if (!f.isFile()) {
             throw new SpecException("spec file " + file + ": not found");
         }
-        Config user;
-        try {
-            user = ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false));
-        } catch (ConfigException e) {
-            throw new SpecException("spec file " + file + ": " + oneLine(e));
-        }
-        return parse(user, overrides);
+        return parse("spec file " + file, () -> ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)),
+                overrides);
     }
 
     /**
@@ -64,11 +59,18 @@ public final class SpecParser {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new SpecException("spec " + uri + ": cannot be read (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ")");
         }
+        String read = text;
+        return parse("spec " + uri, () -> ConfigFactory.parseString(read, ConfigParseOptions.defaults().setOriginDescription(uri)),
+                overrides);
+    }
+
+    /** Parses a spec's text as {@code read} reads it; a syntax error names {@code what}. */
+    private static SweepSpec parse(String what, java.util.function.Supplier<Config> read, List<String> overrides) {
         Config user;
         try {
-            user = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(uri));
+            user = read.get();
         } catch (ConfigException e) {
-            throw new SpecException("spec " + uri + ": " + oneLine(e));
+            throw new SpecException(what + ": " + oneLine(e));
         }
         return parse(user, overrides);
     }
@@ -111,7 +113,7 @@ public final class SpecParser {
         }
         int partitions = integer(full, "spark.partitions");
         if (partitions < 0) {
-            throw new SpecException("spark.partitions = " + partitions + ": must be >= 0 (0 = one per trial)");
+            throw new SpecException("spark.partitions = " + partitions + ": must be >= 0 (0 = four per core)");
         }
         boolean progress;
         try {

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param axes       every trial setting by spec key (e.g. {@code length}, {@code lra.alpha}) to its
  *                   distinct values, in spec order; keys under {@code bptt.} and {@code lra.} are
  *                   algorithm-scoped
- * @param partitions Spark partitions for the trials (0 = one per trial)
+ * @param partitions Spark partitions for the trials (0 = four per core of the cluster)
  * @param progress   whether to draw a progress bar
  * @param rendered   the fully resolved spec as HOCON, for provenance
  */

@@ -68,6 +68,7 @@ class OldOutputsTest {
             assertEquals(r.<Double>getAs("best_accuracy") >= 0.9 && Math.abs(r.<Double>getAs("final_accuracy") - 0.25) <= 0.1,
                     r.<Boolean>getAs("collapsed"), "derived where the file lacks it");
             assertTrue(r.isNullAt(r.fieldIndex("best_iteration")));
+            assertEquals(1, r.<Integer>getAs("schema_version"), "the first layout, which had no version column");
         }
         assertTrue(List.of(rows.get(0).schema().fieldNames()).stream().noneMatch(List.of("learning_rate", "clip", "alpha")::contains));
     }

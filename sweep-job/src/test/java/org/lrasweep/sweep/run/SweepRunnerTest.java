@@ -253,4 +253,80 @@ class SweepRunnerTest {
         }
         return times;
     }
+
+    @Test
+    void temporaryFilesLeftBeforeARunAreRemovedAndFreshOnesKept(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        run(spark, spec);
+        Path stale = Files.writeString(out.resolve("curves").resolve("_tmp-dead-attempt.parquet"), "partial");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - SweepRunner.STALE_AFTER_MS - 60_000));
+        Path fresh = Files.writeString(out.resolve("trials").resolve("_tmp-live-attempt.parquet"), "being written");
+        assertEquals(0, run(spark, spec).ran());
+        assertTrue(!Files.exists(stale), "a temporary file older than the cutoff is gone");
+        assertTrue(Files.exists(fresh), "one a driver beside us may be writing is kept");
+    }
+
+    @Test
+    void everyTableCarriesItsSchemaVersion(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        run(spark, spec(out));
+        for (String table : new String[] {"trials", "curves", "gradients"}) {
+            List<Row> versions = spark.read().parquet(out.resolve(table).toString()).select("schema_version").distinct().collectAsList();
+            assertEquals(List.of(Tables.SCHEMA_VERSION), versions.stream().map(r -> r.getInt(0)).toList(), table);
+        }
+    }
+
+    @Test
+    void byDefaultTheTrialsAreDealtIntoFourTasksPerCore(SparkSession spark, @TempDir Path tmp) throws IOException {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        SweepSpec spec = spec(tmp.resolve("out"), "seeds={from=1,to=10}");
+        SweepRunner.run(spark, spec, GridExpander.expand(spec), new PrintStream(log, true));
+        // 30 trials on the test session's two cores: 4 x 2 = 8 tasks, not 30.
+        assertTrue(log.toString().contains("30 trials (bptt 10, lra 20) in 8 partitions"), log.toString());
+    }
+
+    @Test
+    void statusReadsTheOutputFolderAloneAndItsPlanIsThereFromTheStart(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        SweepSpec spec = spec(out);
+        String victim = GridExpander.expand(spec).get(0).trialId();
+        java.util.concurrent.atomic.AtomicBoolean planSeenMidRun = new java.util.concurrent.atomic.AtomicBoolean();
+        TrialTask.faultInjector = new TrialTask.FaultInjector() {
+            @Override
+            public void beforeTrial(String trialId, int attempt) {
+                try (var records = Files.list(out.resolve("runs"))) {
+                    planSeenMidRun.compareAndSet(false, records.anyMatch(f -> {
+                        try {
+                            return Files.readString(f).contains("# finished_at = (running)");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (trialId.equals(victim)) {
+                    throw new IllegalArgumentException("injected for status");
+                }
+            }
+        };
+        run(spark, spec);
+        TrialTask.faultInjector = null;
+        assertTrue(planSeenMidRun.get(), "the run record with the plan exists while trials run");
+        List<String> ids = GridExpander.expand(spec).stream().map(TrialSpec::trialId).filter(id -> !id.equals(victim)).limit(2).toList();
+        for (String id : ids) {
+            Files.delete(out.resolve("trials").resolve(id + ".parquet"));
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        assertEquals(0, org.lrasweep.sweep.SweepMain.run(new java.io.PrintWriter(text, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true), "status", out.toString()));
+        String s = text.toString();
+        assertTrue(s.startsWith("sweep 'tiny' (plan of "), s);
+        assertTrue(s.contains(": 7 of 9 trials committed, 2 pending"), s);
+        assertTrue(s.contains("failed " + victim + " (") && s.contains("IllegalArgumentException: injected for status"), s);
+        assertTrue(s.contains("left: at most "), s);
+        // Per configuration: three configurations of three seeds, two pending between them.
+        assertEquals(3, s.lines().filter(l -> l.startsWith("temporal-order T=10 ")).count(), s);
+    }
 }
