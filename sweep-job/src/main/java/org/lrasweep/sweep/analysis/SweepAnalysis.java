@@ -1,10 +1,14 @@
 package org.lrasweep.sweep.analysis;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sequence;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +18,10 @@ import java.util.TreeMap;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.lrasweep.sweep.run.TrialsTable;
 
 /**
@@ -78,31 +85,22 @@ public final class SweepAnalysis {
         summaries.sort(Comparator.comparing((ConfigurationSummary s) -> s.config().task())
                 .thenComparingInt(s -> s.config().length()).thenComparing(s -> s.config().label()));
 
+        // The per-check tables are aggregated where they lie: only per-configuration results reach the driver.
+        List<Row> keys = new ArrayList<>();
+        configOfTrial.forEach((trial, c) -> keys.add(RowFactory.create(trial, c.id(), c.checkEvery())));
+        Dataset<Row> configs = spark.createDataFrame(keys, new StructType().add("trial_id", DataTypes.StringType)
+                .add("config_id", DataTypes.StringType).add("check_every", DataTypes.IntegerType));
+        Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(
+                spark.read().option("mergeSchema", "true").parquet(output + "/curves"), configs);
         Map<String, TreeMap<Integer, Double>> solvedBy = new LinkedHashMap<>();
-        Map<String, TreeMap<Integer, Double>> curveOfTrial = new HashMap<>();
-        for (Row r : spark.read().option("mergeSchema", "true").parquet(output + "/curves").select("trial_id", "iteration", "test_accuracy").collectAsList()) {
-            if (!r.isNullAt(2)) {
-                curveOfTrial.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), r.getDouble(2));
-            }
-        }
-        Map<String, TreeMap<Integer, double[]>> learningCurves = new LinkedHashMap<>();
         for (ConfigurationSummary s : summaries) {
-            String id = s.config().id();
-            List<Row> rows = byConfig.get(s.config());
-            List<TreeMap<Integer, Double>> curves = new ArrayList<>();
-            for (Row r : rows) {
-                TreeMap<Integer, Double> c = curveOfTrial.get(r.<String>getAs("trial_id"));
-                if (c != null) {
-                    curves.add(c);
-                }
-            }
-            learningCurves.put(id, medianCurve(curves, s.config().checkEvery()));
-            solvedBy.put(id, solvedBy(rows, s.config().checkEvery()));
+            learningCurves.putIfAbsent(s.config().id(), new TreeMap<>());
+            solvedBy.put(s.config().id(), solvedBy(byConfig.get(s.config()), s.config().checkEvery()));
         }
-
         Map<String, double[][]> profiles = new LinkedHashMap<>();
         Map<String, Integer> profileIteration = new HashMap<>();
-        gradientProfiles(spark, output, configOfTrial, profiles, profileIteration);
+        gradientProfiles(spark.read().option("mergeSchema", "true").parquet(output + "/gradients"), configs, profiles,
+                profileIteration);
         return new SweepAnalysis(trials, summaries, compare(summaries), learningCurves, solvedBy, profiles, profileIteration,
                 configOfTrial);
     }
@@ -244,59 +242,56 @@ public final class SweepAnalysis {
     }
 
     /**
-     * Median and quartiles of test accuracy over trials at every check; a trial that ended keeps its
-     * last value (a solved trial stays solved).
+     * Median and quartiles (exact, linear interpolation: type 7) of test accuracy over each
+     * configuration's trials at every check, in Spark. A trial that ended keeps its last value up to
+     * its configuration's last check (a solved trial stays solved).
+     *
+     * @param curves  the curves table ({@code trial_id}, {@code iteration}, {@code test_accuracy})
+     * @param configs {@code trial_id}, {@code config_id} and {@code check_every} of every trial
      */
-    static TreeMap<Integer, double[]> medianCurve(List<TreeMap<Integer, Double>> curves, int checkEvery) {
-        TreeMap<Integer, double[]> out = new TreeMap<>();
-        int last = curves.stream().filter(c -> !c.isEmpty()).mapToInt(TreeMap::lastKey).max().orElse(0);
-        for (int i = checkEvery; i <= last; i += checkEvery) {
-            List<Double> values = new ArrayList<>();
-            for (TreeMap<Integer, Double> c : curves) {
-                Map.Entry<Integer, Double> e = c.floorEntry(i);
-                if (e != null) {
-                    values.add(e.getValue());
-                }
-            }
-            if (!values.isEmpty()) {
-                double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-                double[] q = QUANTILE.evaluate(v, 0.5, 0.25, 0.75);
-                out.put(i, q);
-            }
+    static Map<String, TreeMap<Integer, double[]>> learningCurves(Dataset<Row> curves, Dataset<Row> configs) {
+        Dataset<Row> points = curves.where(col("test_accuracy").isNotNull()).select("trial_id", "iteration", "test_accuracy")
+                .join(configs, "trial_id");
+        Dataset<Row> ends = points.groupBy("trial_id", "config_id", "check_every")
+                .agg(max("iteration").as("last"), max_by(col("test_accuracy"), col("iteration")).as("final"));
+        Dataset<Row> carried = ends.join(ends.groupBy("config_id").agg(max("last").as("config_last")), "config_id")
+                .where(col("last").lt(col("config_last")))
+                .select(col("trial_id"), col("config_id"), explode(sequence(col("last").plus(col("check_every")),
+                        col("config_last"), col("check_every"))).as("iteration"), col("final").as("test_accuracy"));
+        List<Row> rows = points.select("trial_id", "config_id", "iteration", "test_accuracy")
+                .unionByName(carried.select("trial_id", "config_id", "iteration", "test_accuracy"))
+                .groupBy("config_id", "iteration")
+                .agg(expr("percentile(test_accuracy, array(0.5, 0.25, 0.75))").as("q"))
+                .collectAsList();
+        Map<String, TreeMap<Integer, double[]>> out = new HashMap<>();
+        for (Row r : rows) {
+            List<Double> q = r.getList(2);
+            out.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), new double[] {q.get(0), q.get(1), q.get(2)});
         }
         return out;
     }
 
-    /** Medians over seeds of the first check's per-step local losses and update norms. */
-    private static void gradientProfiles(SparkSession spark, String output, Map<String, Configuration> configOfTrial,
-                                         Map<String, double[][]> profiles, Map<String, Integer> profileIteration) {
-        Dataset<Row> g = spark.read().option("mergeSchema", "true").parquet(output + "/gradients");
+    /** Medians over seeds of the first check's per-step local losses and update norms, in Spark. */
+    private static void gradientProfiles(Dataset<Row> gradients, Dataset<Row> configs, Map<String, double[][]> profiles,
+                                         Map<String, Integer> profileIteration) {
+        Dataset<Row> g = gradients.join(configs.select("trial_id", "config_id"), "trial_id");
         Dataset<Row> first = g.groupBy("trial_id").agg(min("iteration").as("first"));
         List<Row> rows = g.join(first, "trial_id").where(col("iteration").equalTo(col("first")))
-                .select("trial_id", "iteration", "step", "local_loss", "whh_norm", "wxh_norm").collectAsList();
-        Map<String, Map<Integer, List<double[]>>> values = new HashMap<>();
+                .groupBy("config_id", "step").agg(min("iteration"), expr("percentile(local_loss, 0.5)"),
+                        expr("percentile(whh_norm, 0.5)"), expr("percentile(wxh_norm, 0.5)"))
+                .collectAsList();
+        Map<String, Map<Integer, double[]>> values = new HashMap<>();
         for (Row r : rows) {
-            Configuration c = configOfTrial.get(r.getString(0));
-            if (c == null) {
-                continue;
-            }
-            profileIteration.merge(c.id(), r.getInt(1), Math::min);
-            values.computeIfAbsent(c.id(), k -> new TreeMap<>()).computeIfAbsent(r.getInt(2), k -> new ArrayList<>())
-                    .add(new double[] {r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
-                        r.isNullAt(5) ? Double.NaN : r.getDouble(5)});
+            profileIteration.merge(r.getString(0), r.getInt(2), Math::min);
+            values.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), new double[] {
+                r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
+                r.isNullAt(5) ? Double.NaN : r.getDouble(5)});
         }
-        for (Map.Entry<String, Map<Integer, List<double[]>>> e : values.entrySet()) {
+        for (Map.Entry<String, Map<Integer, double[]>> e : values.entrySet()) {
             int steps = e.getValue().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-            double[][] profile = new double[steps][3];
-            for (double[] row : profile) {
-                Arrays.fill(row, Double.NaN);
-            }
-            for (Map.Entry<Integer, List<double[]>> s : e.getValue().entrySet()) {
-                for (int k = 0; k < 3; k++) {
-                    int col = k;
-                    double[] v = s.getValue().stream().mapToDouble(x -> x[col]).filter(Double::isFinite).toArray();
-                    profile[s.getKey()][k] = v.length == 0 ? Double.NaN : QUANTILE.evaluate(v, 0.5);
-                }
+            double[][] profile = new double[steps][];
+            for (int t = 0; t < steps; t++) {
+                profile[t] = e.getValue().getOrDefault(t, new double[] {Double.NaN, Double.NaN, Double.NaN});
             }
             profiles.put(e.getKey(), profile);
         }

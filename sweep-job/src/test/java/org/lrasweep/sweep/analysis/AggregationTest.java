@@ -16,18 +16,6 @@ import org.lrasweep.kernel.param.TrialParameters;
 /** The pure parts of the analysis: curve aggregation and the report's choice of lines. */
 class AggregationTest {
     @Test
-    void endedTrialsKeepTheirLastAccuracyInTheMedianCurve() {
-        TreeMap<Integer, Double> solvedEarly = new TreeMap<>(java.util.Map.of(10, 0.5, 20, 1.0));
-        TreeMap<Integer, Double> slow = new TreeMap<>(java.util.Map.of(10, 0.25, 20, 0.5, 30, 0.75, 40, 0.75));
-        TreeMap<Integer, Double> plateau = new TreeMap<>(java.util.Map.of(10, 0.25, 20, 0.25, 30, 0.25));
-        TreeMap<Integer, double[]> curve = SweepAnalysis.medianCurve(List.of(solvedEarly, slow, plateau), 10);
-        assertEquals(Set.of(10, 20, 30, 40), curve.keySet());
-        // At 40 the values are 1.0 (carried), 0.75, 0.25 (carried): median 0.75, quartiles (type 7) 0.5 and 0.875.
-        assertArrayEquals(new double[] {0.75, 0.5, 0.875}, curve.get(40), 1e-12);
-        assertArrayEquals(new double[] {0.25, 0.25, 0.375}, curve.get(10), 1e-12);
-    }
-
-    @Test
     void linesShowEveryConfigurationOrTheBestOfEachMethod() {
         List<ConfigurationSummary> few = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
