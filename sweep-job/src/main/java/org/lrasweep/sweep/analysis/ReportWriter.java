@@ -3,15 +3,13 @@ package org.lrasweep.sweep.analysis;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.lrasweep.sweep.run.RunRecords;
 
 /**
  * Writes a sweep's report, {@code <output>/report/index.html} with its PNG figures beside it,
@@ -50,17 +48,7 @@ public final class ReportWriter {
 
     /** The output folder and its latest run record ({@code runs/<time>.conf}). */
     private static ReportPage.Provenance provenance(FileSystem fs, String output) throws IOException {
-        Path runs = new Path(output, "runs");
-        if (!fs.exists(runs)) {
-            return new ReportPage.Provenance(output, 0, null);
-        }
-        FileStatus[] files = fs.listStatus(runs);
-        if (files.length == 0) {
-            return new ReportPage.Provenance(output, 0, null);
-        }
-        FileStatus latest = Arrays.stream(files).max(Comparator.comparing(f -> f.getPath().getName())).orElseThrow();
-        try (var in = fs.open(latest.getPath())) {
-            return new ReportPage.Provenance(output, files.length, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return RunRecords.latest(fs, output).map(r -> new ReportPage.Provenance(output, r.count(), r.text()))
+                .orElse(new ReportPage.Provenance(output, 0, null));
     }
 }

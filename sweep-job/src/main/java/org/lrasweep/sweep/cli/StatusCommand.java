@@ -2,10 +2,7 @@ package org.lrasweep.sweep.cli;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Encoders;
@@ -24,6 +20,7 @@ import org.lrasweep.sweep.grid.CostModel;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.Labels;
 import org.lrasweep.sweep.grid.TrialSpec;
+import org.lrasweep.sweep.run.RunRecords;
 import org.lrasweep.sweep.run.Tables;
 import org.lrasweep.sweep.run.TrialsTable;
 import org.lrasweep.sweep.spec.SpecParser;
@@ -53,16 +50,9 @@ public final class StatusCommand implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().appName("lra-sweep status").getOrCreate();
         String out = output.qualified(spark);
         FileSystem fs = new Path(out).getFileSystem(spark.sparkContext().hadoopConfiguration());
-        Path runs = new Path(out, "runs");
-        FileStatus[] records = fs.exists(runs) ? fs.listStatus(runs) : new FileStatus[0];
-        if (records.length == 0) {
-            throw new IllegalArgumentException("no run record under " + out + " (runs/ is written when a sweep starts)");
-        }
-        FileStatus latest = Arrays.stream(records).max(Comparator.comparing(f -> f.getPath().getName())).orElseThrow();
-        String record;
-        try (var in = fs.open(latest.getPath())) {
-            record = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        RunRecords.Latest latest = RunRecords.latest(fs, out).orElseThrow(() ->
+                new IllegalArgumentException("no run record under " + out + " (runs/ is written when a sweep starts)"));
+        String record = latest.text();
         SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(record).getConfig("lra-sweep"), List.of("output=\"" + out + "\""));
         List<TrialSpec> planned = GridExpander.expand(spec);
         Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
@@ -70,7 +60,7 @@ public final class StatusCommand implements Callable<Integer> {
         List<Row> rows = fs.exists(new Path(out, Tables.TRIALS)) ? TrialsTable.read(spark, out)
                 .join(spark.createDataset(List.copyOf(plannedById.keySet()), Encoders.STRING()).toDF("trial_id"), "trial_id", "left_semi")
                 .select("trial_id", "status", "error", "finished_at").collectAsList() : List.of();
-        print(command.commandLine().getOut(), spec, latest.getPath().getName(), plannedById, rows);
+        print(command.commandLine().getOut(), spec, latest.name(), plannedById, rows);
         return 0;
     }
 
