@@ -7,7 +7,7 @@ import static org.lrasweep.kernel.param.TrialParameters.SEED;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.ParamValues;
@@ -101,34 +101,27 @@ public final class Configuration {
 
     /** The settings compared configurations must share: every shared parameter but the algorithm. */
     public List<Object> protocol() {
-        List<Object> p = new ArrayList<>();
-        for (Map.Entry<Param<?>, Object> e : values.asMap().entrySet()) {
-            if (e.getKey().scope() == Scope.SHARED && e.getKey() != ALGORITHM && e.getKey() != SEED) {
-                p.add(e.getValue());
-            }
-        }
-        return p;
+        return valuesWhere(p -> p.scope() == Scope.SHARED && p != ALGORITHM);
     }
 
     /** Everything but the regularizer weight, so a regularized configuration can be paired with its alpha = 0 twin. */
     public List<Object> withoutAlpha() {
-        List<Object> p = new ArrayList<>();
-        for (Map.Entry<Param<?>, Object> e : values.asMap().entrySet()) {
-            if (e.getKey() != SEED && e.getKey() != LRA_ALPHA && e.getKey() != BPTT_ALPHA) {
-                p.add(e.getValue());
-            }
-        }
-        return p;
+        return valuesWhere(p -> p != LRA_ALPHA && p != BPTT_ALPHA);
     }
 
     /** Everything but the LRA variant, so a released configuration can be paired with its local twin. */
     public List<Object> withoutVariant() {
+        return valuesWhere(p -> p != TrialParameters.LRA_VARIANT);
+    }
+
+    /** The values of the parameters (never the seed) that pass the filter, in column order. */
+    private List<Object> valuesWhere(Predicate<Param<?>> keep) {
         List<Object> p = new ArrayList<>();
-        for (Map.Entry<Param<?>, Object> e : values.asMap().entrySet()) {
-            if (e.getKey() != SEED && e.getKey() != TrialParameters.LRA_VARIANT) {
-                p.add(e.getValue());
+        values.asMap().forEach((param, value) -> {
+            if (param != SEED && keep.test(param)) {
+                p.add(value);
             }
-        }
+        });
         return p;
     }
 

@@ -61,10 +61,20 @@ public final class ReportFigures {
 
     private final SweepAnalysis a;
     private final Map<String, List<Figure>> sections = new LinkedHashMap<>();
+    /** Per configuration id: {trials with a final accuracy, those ending at or above KEPT_AT_LEAST}. */
+    private final Map<String, long[]> keptByConfig = new java.util.HashMap<>();
 
     private ReportFigures(SweepAnalysis a) {
         this.a = a;
         SECTIONS.forEach(s -> sections.put(s, new ArrayList<>()));
+        for (org.apache.spark.sql.Row r : a.trials) {
+            Double fin = r.getAs("final_accuracy");
+            if (fin != null) {
+                long[] k = keptByConfig.computeIfAbsent(a.configOfTrial(r), id -> new long[2]);
+                k[0]++;
+                k[1] += fin >= KEPT_AT_LEAST ? 1 : 0;
+            }
+        }
     }
 
     /** Every figure of the analysis by section ({@link #SECTIONS}). */
@@ -254,15 +264,9 @@ public final class ReportFigures {
 
     /** "[k of n seeds end above 0.9]" where the seeds of a configuration split, else empty. */
     private String keptNote(ConfigurationSummary s) {
-        long n = 0;
-        long kept = 0;
-        for (org.apache.spark.sql.Row r : a.trials) {
-            Double fin = r.getAs("final_accuracy");
-            if (fin != null && s.config().id().equals(a.configOfTrial(r))) {
-                n++;
-                kept += fin >= KEPT_AT_LEAST ? 1 : 0;
-            }
-        }
+        long[] k = keptByConfig.getOrDefault(s.config().id(), new long[2]);
+        long n = k[0];
+        long kept = k[1];
         return kept > 0 && kept < n ? " [" + kept + " of " + n + " seeds end above " + KEPT_AT_LEAST + "]" : "";
     }
 

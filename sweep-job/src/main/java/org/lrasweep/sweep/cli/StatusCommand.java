@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lrasweep.sweep.analysis.ReportPage;
@@ -57,8 +56,7 @@ public final class StatusCommand implements Callable<Integer> {
         List<TrialSpec> planned = GridExpander.expand(spec);
         Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
         planned.forEach(t -> plannedById.put(t.trialId(), t));
-        List<Row> rows = fs.exists(new Path(out, Tables.TRIALS)) ? TrialsTable.read(spark, out)
-                .join(spark.createDataset(List.copyOf(plannedById.keySet()), Encoders.STRING()).toDF("trial_id"), "trial_id", "left_semi")
+        List<Row> rows = fs.exists(new Path(out, Tables.TRIALS)) ? TrialsTable.only(TrialsTable.read(spark, out), plannedById.keySet())
                 .select("trial_id", "status", "error", "finished_at").collectAsList() : List.of();
         print(command.commandLine().getOut(), spec, latest.name(), plannedById, rows);
         return 0;

@@ -18,10 +18,10 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.MessageType;
+import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.train.CurvePoint;
 import org.lrasweep.kernel.train.DiagnosticsPoint;
 import org.lrasweep.kernel.train.StepDiagnostics;
-import org.lrasweep.kernel.train.TrialConfig;
 import org.lrasweep.kernel.train.TrialResult;
 import org.lrasweep.sweep.grid.Labels;
 import org.lrasweep.sweep.grid.TrialId;
@@ -159,12 +159,12 @@ public final class ResultStore implements Serializable {
     }
 
     private static Group trialRow(String sweep, TrialSpec spec, TrialOutcome o) {
-        TrialConfig c = spec.config();
+        ParamValues values = spec.config().values();
         Group g = new SimpleGroupFactory(Tables.TRIALS_SCHEMA).newGroup()
                 .append("trial_id", spec.trialId()).append("schema_version", Tables.SCHEMA_VERSION)
-                .append("config_id", TrialId.configId(c))
-                .append("method", Labels.method(c.values())).append("label", Labels.label(c.values())).append("sweep", sweep);
-        c.values().asMap().forEach((param, value) -> {
+                .append("config_id", TrialId.configId(values))
+                .append("method", Labels.method(values)).append("label", Labels.label(values)).append("sweep", sweep);
+        values.asMap().forEach((param, value) -> {
             if (value instanceof Integer i) {
                 g.append(param.column(), i);
             } else if (value instanceof Long l) {

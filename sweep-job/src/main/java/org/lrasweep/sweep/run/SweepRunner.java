@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -228,10 +227,8 @@ public final class SweepRunner {
             return counts;
         }
         spark.sparkContext().setJobDescription("lra-sweep: read back the trials table");
-        // A semi-join on the sweep's ids, not an IN list of 100,000 literals in the plan.
-        Dataset<Row> ids = spark.createDataset(trials.stream().map(TrialSpec::trialId).toList(), Encoders.STRING()).toDF("trial_id");
-        List<Row> rows = spark.read().parquet(store.table(Tables.TRIALS).toString()).join(ids, "trial_id", "left_semi")
-                .groupBy("status").count().orderBy("status").collectAsList();
+        List<Row> rows = TrialsTable.only(spark.read().parquet(store.table(Tables.TRIALS).toString()),
+                trials.stream().map(TrialSpec::trialId).toList()).groupBy("status").count().orderBy("status").collectAsList();
         for (Row r : rows) {
             counts.put(r.getString(0), r.getLong(1));
         }
