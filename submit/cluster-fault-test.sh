@@ -80,7 +80,7 @@ start_worker() { # start_worker N
 }
 
 executor_of() { pgrep -f "CoarseGrainedExecutorBackend.*Worker@127.0.0.1:$((MASTER_PORT + $1))" || true; }
-committed() { find "$1/trials" -maxdepth 1 -name '*.parquet' ! -name '_*' 2>/dev/null | wc -l; }
+committed() { find "$1/journal/trials" -maxdepth 1 -name '*.parquet' ! -name '_*' 2>/dev/null | wc -l; }
 # Conditions for wait_for, evaluated afresh on every poll.
 workers_alive_at_least() { [[ "$(alive_workers)" -ge "$1" ]]; }
 committed_at_least() { # a dead driver ends the wait at once
@@ -172,14 +172,14 @@ kill -9 "$driver_pid"
 wait "$driver_pid" 2>/dev/null || true
 log "kill -9 the driver (pid $driver_pid) with $(committed "$work/killed-driver")/$TRIALS trials committed"
 wait_for 60 "the executors of the dead driver to stop" no_executors
-snapshot=$(cd "$work/killed-driver/trials" && find . -maxdepth 1 -name '*.parquet' ! -name '_*' -printf '%f %T@\n' | sort)
+snapshot=$(cd "$work/killed-driver/journal/trials" && find . -maxdepth 1 -name '*.parquet' ! -name '_*' -printf '%f %T@\n' | sort)
 kept=$(wc -l <<<"$snapshot")
 log "executors gone; $kept trials committed before the resubmission"
 submit "$work/killed-driver" driver-resubmitted
 wait "$driver_pid" || fail "the resubmitted sweep failed (see driver-resubmitted.log)"
 grep -q "$kept already committed, $((TRIALS - kept)) run" "$work/driver-resubmitted.log" \
   || fail "resubmission did not run exactly the $((TRIALS - kept)) missing trials: $(grep "sweep 'cluster-test'" "$work/driver-resubmitted.log")"
-unchanged=$(cd "$work/killed-driver/trials" && while read -r f t; do [[ "$(find . -maxdepth 1 -name "$f" -printf '%T@')" == "$t" ]] && echo "$f"; done <<<"$snapshot" | wc -l)
+unchanged=$(cd "$work/killed-driver/journal/trials" && while read -r f t; do [[ "$(find . -maxdepth 1 -name "$f" -printf '%T@')" == "$t" ]] && echo "$f"; done <<<"$snapshot" | wc -l)
 [[ "$unchanged" -eq "$kept" ]] || fail "$((kept - unchanged)) committed trials were rewritten"
 log "resubmitted: ran the $((TRIALS - kept)) missing trials, the $kept committed ones untouched"
 log "killed driver: $(compare "$work/killed-driver")" || fail "killed-driver results"

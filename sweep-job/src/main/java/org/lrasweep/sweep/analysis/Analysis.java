@@ -3,7 +3,7 @@ package org.lrasweep.sweep.analysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
+import org.lrasweep.sweep.run.Compactor;
 import org.apache.spark.sql.SparkSession;
 
 /** The analysis steps a sweep runs at its end, also available as commands on any output folder. */
@@ -15,16 +15,15 @@ public final class Analysis {
      * Computes the statistics of the trials under output, writes the analysis tables and, when
      * asked, the report; prints what was written.
      *
-     * @throws IllegalArgumentException when the folder holds no trials table
+     * The journal is compacted first when it changed since the tables were ({@link Compactor}).
+     *
+     * @throws IllegalArgumentException when the folder holds no trials
      */
     public static SweepAnalysis run(SparkSession spark, String output, boolean report, PrintWriter out) throws IOException {
-        Path trials = new Path(output, "trials");
-        if (!trials.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(trials)) {
-            throw new IllegalArgumentException("no trials table under " + output + " (run a sweep into it first)");
-        }
+        Compactor.compact(spark, output, out::println);
         SweepAnalysis a = SweepAnalysis.of(spark, output);
         List<String> tables = AnalysisTables.write(spark, output, a);
-        out.printf("summary of %d trials in %d configurations, %d comparisons: %s under %s%n", a.trials.size(),
+        out.printf("summary of %d trials in %d configurations, %d comparisons: %s under %s%n", a.overview.trials(),
                 a.summaries.size(), a.comparisons.size(), String.join(", ", tables), output);
         if (report) {
             out.println("report: " + ReportWriter.write(a, output, spark.sparkContext().hadoopConfiguration()));

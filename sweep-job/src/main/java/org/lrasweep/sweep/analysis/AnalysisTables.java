@@ -36,8 +36,7 @@ public final class AnalysisTables {
         written.add(write(spark, output, "comparisons", comparisonSchema(), comparisonRows(a)));
         written.add(write(spark, output, "learning_curves", curveSchema(), curveRows(a)));
         written.add(write(spark, output, "gradient_profiles", profileSchema(), profileRows(a)));
-        StructType trialsSchema = a.trials.isEmpty() ? new StructType() : a.trials.get(0).schema();
-        writeCsv(spark, output, "trials", trialsSchema, a.trials);
+        writeTrialsCsv(spark, output);
         written.add("csv/trials.csv");
         return written;
     }
@@ -150,7 +149,10 @@ public final class AnalysisTables {
     private static String write(SparkSession spark, String output, String name, StructType schema, List<Row> rows)
             throws IOException {
         spark.sparkContext().setJobDescription("lra-sweep: write the " + name + " table");
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite").parquet(output + "/" + name);
+        Path target = new Path(output, name);
+        Path fresh = FolderSwap.fresh(target);
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(fresh.toString());
+        FolderSwap.replace(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), fresh, target);
         writeCsv(spark, output, name, schema, rows);
         return name;
     }
@@ -171,6 +173,39 @@ public final class AnalysisTables {
             return i.toString();
         }
         return v;
+    }
+
+    /**
+     * {@code csv/trials.csv}: the executors format the rows into a temporary folder, and the driver
+     * streams that one file in behind the header, so no trial passes through the driver's memory.
+     */
+    private static void writeTrialsCsv(SparkSession spark, String output) throws IOException {
+        org.apache.spark.sql.Dataset<Row> trials = org.lrasweep.sweep.run.TrialsTable.read(spark, output);
+        String[] columns = trials.columns();
+        Path file = new Path(output + "/csv/trials.csv");
+        Path tmp = new Path(output + "/csv/_tmp-trials-" + java.util.UUID.randomUUID());
+        spark.sparkContext().setJobDescription("lra-sweep: write csv/trials.csv");
+        trials.orderBy("trial_id").map((org.apache.spark.api.java.function.MapFunction<Row, String>) r -> {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = r.isNullAt(i) ? "" : csvValue(r.get(i));
+            }
+            return CSVFormat.DEFAULT.format(values);
+        }, org.apache.spark.sql.Encoders.STRING()).coalesce(1).write().text(tmp.toString());
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (java.io.OutputStream out = fs.create(file, true)) {
+            out.write((CSVFormat.DEFAULT.format((Object[]) columns) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            for (org.apache.hadoop.fs.FileStatus part : fs.listStatus(tmp, p -> p.getName().startsWith("part-"))) {
+                try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(part.getPath()),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } finally {
+            fs.delete(tmp, true);
+        }
     }
 
     private static void writeCsv(SparkSession spark, String output, String name, StructType schema, List<Row> rows)

@@ -43,14 +43,7 @@ public final class Configuration {
 
     /** The configuration of a row of the trials table (read through {@link org.lrasweep.sweep.run.TrialsTable}). */
     public static Configuration of(Row r) {
-        ParamValues v = ParamValues.defaults().withParsed(ALGORITHM, r.getAs(ALGORITHM.column()));
-        Algorithm algorithm = v.algorithm();
-        for (Param<?> p : parameters()) {
-            if (p.scope().appliesTo(algorithm)) {
-                v = v.withParsed(p, r.getAs(p.column()));
-            }
-        }
-        return of(v);
+        return of(org.lrasweep.sweep.run.TrialsTable.values(r));
     }
 
     /** The value of a parameter; null where it does not apply to this algorithm. */

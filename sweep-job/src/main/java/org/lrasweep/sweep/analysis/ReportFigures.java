@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +60,10 @@ public final class ReportFigures {
 
     private final SweepAnalysis a;
     private final Map<String, List<Figure>> sections = new LinkedHashMap<>();
-    /** Per configuration id: {trials with a final accuracy, those ending at or above KEPT_AT_LEAST}. */
-    private final Map<String, long[]> keptByConfig = new java.util.HashMap<>();
 
     private ReportFigures(SweepAnalysis a) {
         this.a = a;
         SECTIONS.forEach(s -> sections.put(s, new ArrayList<>()));
-        for (org.apache.spark.sql.Row r : a.trials) {
-            Double fin = r.getAs("final_accuracy");
-            if (fin != null) {
-                long[] k = keptByConfig.computeIfAbsent(a.configOfTrial(r), id -> new long[2]);
-                k[0]++;
-                k[1] += fin >= KEPT_AT_LEAST ? 1 : 0;
-            }
-        }
     }
 
     /** Every figure of the analysis by section ({@link #SECTIONS}). */
@@ -264,7 +253,7 @@ public final class ReportFigures {
 
     /** "[k of n seeds end above 0.9]" where the seeds of a configuration split, else empty. */
     private String keptNote(ConfigurationSummary s) {
-        long[] k = keptByConfig.getOrDefault(s.config().id(), new long[2]);
+        long[] k = a.kept.getOrDefault(s.config().id(), new long[2]);
         long n = k[0];
         long kept = k[1];
         return kept > 0 && kept < n ? " [" + kept + " of " + n + " seeds end above " + KEPT_AT_LEAST + "]" : "";
@@ -281,19 +270,16 @@ public final class ReportFigures {
         return chart;
     }
 
-    /** Best against final test accuracy, one point per trial, a series per method; chance as a dashed line. */
+    /**
+     * Best against final test accuracy, a point per trial (trials within {@value SweepAnalysis#STABILITY_GRID} of each
+     * other share one), a series per method; chance as a dashed line.
+     */
     private void stabilityFigure(List<ConfigurationSummary> panel) {
         Map<String, Configuration> byId = new java.util.HashMap<>();
         panel.forEach(s -> byId.put(s.config().id(), s.config()));
         Map<String, XYSeries> series = new TreeMap<>();
-        for (org.apache.spark.sql.Row r : a.trials) {
-            Configuration c = byId.get(a.configOfTrial(r));
-            Double best = r.getAs("best_accuracy");
-            Double fin = r.getAs("final_accuracy");
-            if (c != null && best != null && fin != null) {
-                series.computeIfAbsent(c.method(), m -> new XYSeries(m, false, true)).add(best, fin);
-            }
-        }
+        byId.forEach((id, c) -> a.stability.getOrDefault(id, List.of()).forEach(p ->
+                series.computeIfAbsent(c.method(), m -> new XYSeries(m, false, true)).add(p[0], p[1])));
         if (series.isEmpty()) {
             return;
         }

@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.apache.spark.sql.Row;
 import org.lrasweep.kernel.train.TrialResult;
 
 /**
@@ -40,13 +37,11 @@ public final class ReportPage {
     /** The page for the analysis and its figures ({@link ReportFigures#of}). */
     public static String render(SweepAnalysis a, Map<String, List<ReportFigures.Figure>> figures, Provenance provenance) {
         Map<String, Object> page = new HashMap<>();
-        page.put("sweeps", String.join(", ", new TreeSet<>(a.trials.stream().map(r -> r.<String>getAs("sweep")).toList())));
-        page.put("trials", a.trials.size());
+        page.put("sweeps", String.join(", ", a.overview.sweeps()));
+        page.put("trials", a.overview.trials());
         page.put("configurations", a.summaries.size());
-        Map<String, Long> statuses = new TreeMap<>();
-        a.trials.forEach(r -> statuses.merge(r.getAs("status"), 1L, Long::sum));
         List<String> counts = new ArrayList<>();
-        statuses.forEach((k, v) -> counts.add(v + " " + k));
+        a.overview.statuses().forEach((k, v) -> counts.add(v + " " + k));
         page.put("statuses", String.join(", ", counts));
         figures.forEach((section, list) -> page.put(section, list.stream().map(ReportPage::figure).toList()));
         page.put("summary", a.summaries.stream().map(ReportPage::summaryRow).toList());
@@ -58,7 +53,7 @@ public final class ReportPage {
         page.put("families", families);
         page.put("collapseBest", TrialResult.COLLAPSE_BEST_AT_LEAST);
         page.put("collapseWithin", TrialResult.COLLAPSE_FINAL_WITHIN);
-        provenance(page, a.trials, provenance);
+        provenance(page, a.overview, provenance);
         StringWriter html = new StringWriter();
         TEMPLATE.execute(html, page);
         return html.toString();
@@ -105,27 +100,14 @@ public final class ReportPage {
         return row;
     }
 
-    private static void provenance(Map<String, Object> page, List<Row> trials, Provenance p) {
-        TreeSet<String> versions = new TreeSet<>();
-        Map<String, Long> cores = new TreeMap<>();
-        Instant first = null;
-        Instant last = null;
-        for (Row r : trials) {
-            versions.add(r.getAs("code_version"));
-            String core = r.getAs("blas_core");
-            cores.merge(core == null ? "unrecorded" : core, 1L, Long::sum);
-            Instant s = instant(r.getAs("started_at"));
-            Instant f = instant(r.getAs("finished_at"));
-            first = first == null || s.isBefore(first) ? s : first;
-            last = last == null || f.isAfter(last) ? f : last;
-        }
+    private static void provenance(Map<String, Object> page, SweepAnalysis.Overview o, Provenance p) {
         page.put("output", p.output());
-        page.put("codeVersions", String.join(", ", versions));
+        page.put("codeVersions", String.join(", ", o.codeVersions()));
         List<String> coreCounts = new ArrayList<>();
-        cores.forEach((core, n) -> coreCounts.add(core + " (" + n + " trials)"));
+        o.blasCores().forEach((core, n) -> coreCounts.add(core + " (" + n + " trials)"));
         page.put("blasCores", String.join(", ", coreCounts));
-        page.put("firstStarted", first == null ? "-" : UTC.format(first));
-        page.put("lastFinished", last == null ? "-" : UTC.format(last));
+        page.put("firstStarted", o.firstStarted() == null ? "-" : UTC.format(o.firstStarted()));
+        page.put("lastFinished", o.lastFinished() == null ? "-" : UTC.format(o.lastFinished()));
         page.put("runs", p.runs());
         page.put("latestRun", p.latestRun());
     }

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,7 +24,7 @@ public final class ReportWriter {
     public static String write(SweepAnalysis a, String output, Configuration hadoop) throws IOException {
         Path target = new Path(output, "report");
         FileSystem fs = target.getFileSystem(hadoop);
-        Path fresh = new Path(output, "_tmp-report-" + UUID.randomUUID());
+        Path fresh = FolderSwap.fresh(target);
         fs.mkdirs(fresh);
         Map<String, List<ReportFigures.Figure>> figures = ReportFigures.of(a);
         for (List<ReportFigures.Figure> section : figures.values()) {
@@ -39,10 +38,7 @@ public final class ReportWriter {
         try (OutputStream out = fs.create(new Path(fresh, "index.html"), true)) {
             out.write(html.getBytes(StandardCharsets.UTF_8));
         }
-        fs.delete(target, true);
-        if (!fs.rename(fresh, target)) {
-            throw new IOException("could not move " + fresh + " to " + target);
-        }
+        FolderSwap.replace(fs, fresh, target);
         return new Path(target, "index.html").toString();
     }
 

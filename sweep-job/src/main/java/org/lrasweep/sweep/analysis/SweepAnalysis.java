@@ -1,13 +1,24 @@
 package org.lrasweep.sweep.analysis;
 
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,13 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.lrasweep.kernel.param.Param;
+import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.sweep.run.TableVersions;
+import org.lrasweep.sweep.run.Tables;
 import org.lrasweep.sweep.run.TrialsTable;
 
 /**
@@ -29,13 +43,29 @@ import org.lrasweep.sweep.run.TrialsTable;
  * Wilson intervals and the distribution of iterations to solve; regularized LRA against its
  * baselines with Newcombe intervals, Fisher exact and Holm-adjusted p-values; and the aggregated
  * curves the report plots (fraction solved by iteration, median learning curves with quartiles,
- * median per-step update norms).
+ * median per-step update norms). Everything per trial is aggregated in Spark SQL over the
+ * compacted tables; only per-configuration results reach the driver.
  */
 public final class SweepAnalysis {
-    /** Quantiles as numpy and pandas compute them by default (Hyndman and Fan type 7). */
-    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+    /** The binning of the best-against-final scatter: points closer than this are drawn once. */
+    static final double STABILITY_GRID = 0.005;
 
-    public final List<Row> trials;
+    /**
+     * The sweep at a glance.
+     *
+     * @param trials       trials in the tables
+     * @param sweeps       the sweep names on their rows
+     * @param statuses     trials by status
+     * @param codeVersions the code versions that ran them
+     * @param blasCores    trials by the OpenBLAS core they ran on ("unrecorded" before the column existed)
+     * @param firstStarted the earliest start, or null
+     * @param lastFinished the latest finish, or null
+     */
+    public record Overview(long trials, List<String> sweeps, Map<String, Long> statuses, List<String> codeVersions,
+                           Map<String, Long> blasCores, Instant firstStarted, Instant lastFinished) {
+    }
+
+    public final Overview overview;
     public final List<ConfigurationSummary> summaries;
     public final List<Comparison> comparisons;
     /** Per configuration id: iteration -> {median, q1, q3} test accuracy, ended trials carried forward. */
@@ -46,113 +76,160 @@ public final class SweepAnalysis {
     public final Map<String, double[][]> gradientProfiles;
     /** Per configuration id: the iteration of the first check the gradient profile comes from. */
     public final Map<String, Integer> profileIteration;
-    /** Trial id to its configuration. */
-    private final Map<String, Configuration> configOfTrial;
+    /** Per configuration id: {trials with a final accuracy, those ending at or above {@link ReportFigures#KEPT_AT_LEAST}}. */
+    public final Map<String, long[]> kept;
+    /** Per configuration id: the distinct {best, final} test accuracies of its trials, on a {@value #STABILITY_GRID} grid. */
+    public final Map<String, List<double[]>> stability;
 
-    SweepAnalysis(List<Row> trials, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
-                          Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
-                          Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration,
-                          Map<String, Configuration> configOfTrial) {
-        this.trials = trials;
+    SweepAnalysis(Overview overview, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
+                  Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
+                  Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration, Map<String, long[]> kept,
+                  Map<String, List<double[]>> stability) {
+        this.overview = overview;
         this.summaries = summaries;
         this.comparisons = comparisons;
         this.learningCurves = learningCurves;
         this.solvedBy = solvedBy;
         this.gradientProfiles = gradientProfiles;
         this.profileIteration = profileIteration;
-        this.configOfTrial = configOfTrial;
+        this.kept = kept;
+        this.stability = stability;
     }
 
-    /** The configuration id of a row of {@link #trials}. */
-    public String configOfTrial(Row trial) {
-        return configOfTrial.get(trial.<String>getAs("trial_id")).id();
+    /** Reads the current tables version under output ({@link TableVersions}) and computes everything. */
+    public static SweepAnalysis of(SparkSession spark, String output) throws IOException {
+        FileSystem fs = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Path version = TableVersions.current(fs, output).orElseThrow(() -> new IllegalArgumentException(
+                "no tables under " + output + " (run a sweep into it first)"));
+        Dataset<Row> trials = TrialsTable.read(spark, output).cache();
+        try {
+            spark.sparkContext().setJobDescription("lra-sweep: summarize the configurations");
+            List<ConfigurationSummary> summaries = new ArrayList<>();
+            Map<String, long[]> kept = new HashMap<>();
+            Map<String, Integer> checkEvery = new HashMap<>();
+            Map<String, Integer> lastIteration = new HashMap<>();
+            for (Row r : summaryRows(trials).collectAsList()) {
+                ConfigurationSummary s = summary(r);
+                summaries.add(s);
+                kept.put(s.config().id(), new long[] {r.<Long>getAs("with_final"), r.<Long>getAs("kept")});
+                checkEvery.put(s.config().id(), s.config().checkEvery());
+                lastIteration.put(s.config().id(), r.<Integer>getAs("last_iteration"));
+            }
+            summaries.sort(Comparator.comparing((ConfigurationSummary s) -> s.config().task())
+                    .thenComparingInt(s -> s.config().length()).thenComparing(s -> s.config().label()));
+            Map<String, TreeMap<Integer, Double>> solvedBy = solvedBy(trials, summaries, checkEvery, lastIteration);
+            Dataset<Row> configs = trials.select("trial_id", "config_id", "check_every");
+            Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(
+                    spark.read().parquet(new Path(version, Tables.CURVES).toString()), configs);
+            summaries.forEach(s -> learningCurves.putIfAbsent(s.config().id(), new TreeMap<>()));
+            Map<String, double[][]> profiles = new LinkedHashMap<>();
+            Map<String, Integer> profileIteration = new HashMap<>();
+            gradientProfiles(spark.read().parquet(new Path(version, Tables.GRADIENTS).toString()), configs, profiles, profileIteration);
+            return new SweepAnalysis(overview(trials), summaries, compare(summaries), learningCurves, solvedBy, profiles,
+                    profileIteration, kept, stability(trials));
+        } finally {
+            trials.unpersist();
+        }
     }
 
-    /** Reads the tables under output and computes everything. */
-    public static SweepAnalysis of(SparkSession spark, String output) {
-        List<Row> trials = TrialsTable.read(spark, output).collectAsList();
-        Map<Configuration, List<Row>> byConfig = new LinkedHashMap<>();
-        Map<String, Configuration> configOfTrial = new HashMap<>();
-        for (Row r : trials) {
-            Configuration c = Configuration.of(r);
-            byConfig.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
-            configOfTrial.put(r.getAs("trial_id"), c);
+    /** One row per configuration: its parameters and the aggregates {@link #summary} reads. */
+    static Dataset<Row> summaryRows(Dataset<Row> trials) {
+        List<Column> params = new ArrayList<>();
+        for (Param<?> p : TrialParameters.ALL) {
+            params.add(col(p.column()));
         }
-        List<ConfigurationSummary> summaries = new ArrayList<>();
-        for (Map.Entry<Configuration, List<Row>> e : byConfig.entrySet()) {
-            summaries.add(summarize(e.getKey(), e.getValue()));
-        }
-        summaries.sort(Comparator.comparing((ConfigurationSummary s) -> s.config().task())
-                .thenComparingInt(s -> s.config().length()).thenComparing(s -> s.config().label()));
-
-        // The per-check tables are aggregated where they lie: only per-configuration results reach the driver.
-        List<Row> keys = new ArrayList<>();
-        configOfTrial.forEach((trial, c) -> keys.add(RowFactory.create(trial, c.id(), c.checkEvery())));
-        Dataset<Row> configs = spark.createDataFrame(keys, new StructType().add("trial_id", DataTypes.StringType)
-                .add("config_id", DataTypes.StringType).add("check_every", DataTypes.IntegerType));
-        Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(
-                spark.read().option("mergeSchema", "true").parquet(output + "/curves"), configs);
-        Map<String, TreeMap<Integer, Double>> solvedBy = new LinkedHashMap<>();
-        for (ConfigurationSummary s : summaries) {
-            learningCurves.putIfAbsent(s.config().id(), new TreeMap<>());
-            solvedBy.put(s.config().id(), solvedBy(byConfig.get(s.config()), s.config().checkEvery()));
-        }
-        Map<String, double[][]> profiles = new LinkedHashMap<>();
-        Map<String, Integer> profileIteration = new HashMap<>();
-        gradientProfiles(spark.read().option("mergeSchema", "true").parquet(output + "/gradients"), configs, profiles,
-                profileIteration);
-        return new SweepAnalysis(trials, summaries, compare(summaries), learningCurves, solvedBy, profiles, profileIteration,
-                configOfTrial);
+        Column solved = col("status").equalTo("solved");
+        return trials.groupBy("config_id").agg(
+                first(struct(params.toArray(Column[]::new))).as("params"),
+                count(lit(1)).as("trials"),
+                sum(when(solved, 1).otherwise(0)).as("solved"),
+                sum(when(col("status").equalTo("plateaued"), 1).otherwise(0)).as("plateaued"),
+                sum(when(col("status").equalTo("max-iterations"), 1).otherwise(0)).as("max_iterations"),
+                sum(when(col("status").equalTo("diverged"), 1).otherwise(0)).as("diverged"),
+                sum(when(col("status").isin("solved", "plateaued", "max-iterations", "diverged"), 0).otherwise(1)).as("failed"),
+                sum(when(col("collapsed"), 1).otherwise(0)).as("collapsed"),
+                expr("percentile(CASE WHEN status = 'solved' THEN solved_at END, array(0.25, 0.5, 0.75))").as("solved_at_q"),
+                avg("best_accuracy").as("mean_best"),
+                expr("percentile(final_accuracy, 0.5)").as("median_final"),
+                expr("percentile(omega_zero_events, 0.5)").as("median_zero_events"),
+                count("final_accuracy").as("with_final"),
+                sum(when(col("final_accuracy").geq(ReportFigures.KEPT_AT_LEAST), 1L).otherwise(0L)).as("kept"),
+                max("iterations").as("last_iteration"));
     }
 
-    static ConfigurationSummary summarize(Configuration c, List<Row> rows) {
-        int solved = 0;
-        int plateaued = 0;
-        int maxIterations = 0;
-        int diverged = 0;
-        int failed = 0;
-        List<Double> solvedAt = new ArrayList<>();
-        double bestSum = 0;
-        int bestCount = 0;
-        int collapsed = 0;
-        List<Double> finals = new ArrayList<>();
-        double[] zeroEvents = new double[rows.size()];
-        int i = 0;
-        for (Row r : rows) {
-            zeroEvents[i++] = r.<Long>getAs("omega_zero_events");
-            if (Boolean.TRUE.equals(r.getAs("collapsed"))) {
-                collapsed++;
-            }
-            Double fin = r.getAs("final_accuracy");
-            if (fin != null) {
-                finals.add(fin);
-            }
-            switch (r.<String>getAs("status")) {
-                case "solved" -> {
-                    solved++;
-                    solvedAt.add(r.<Integer>getAs("solved_at").doubleValue());
-                }
-                case "plateaued" -> plateaued++;
-                case "max-iterations" -> maxIterations++;
-                case "diverged" -> diverged++;
-                default -> failed++;
-            }
-            Double best = r.getAs("best_accuracy");
-            if (best != null) {
-                bestSum += best;
-                bestCount++;
-            }
-        }
-        int ran = rows.size() - failed;
+    /** A configuration's summary from its row of {@link #summaryRows}. */
+    static ConfigurationSummary summary(Row r) {
+        Configuration c = Configuration.of(r.<Row>getAs("params"));
+        int trials = (int) r.<Long>getAs("trials").longValue();
+        int solved = (int) r.<Long>getAs("solved").longValue();
+        int failed = (int) r.<Long>getAs("failed").longValue();
+        int ran = trials - failed;
         double rate = ran == 0 ? Double.NaN : (double) solved / ran;
         double[] ci = ran == 0 ? new double[] {Double.NaN, Double.NaN} : WilsonInterval.of(solved, ran);
-        double[] its = solvedAt.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] q = its.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : QUANTILE.evaluate(its, 0.25, 0.5, 0.75);
-        double medianFinal = finals.isEmpty() ? Double.NaN
-                : QUANTILE.evaluate(finals.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
-        double medianZeroEvents = zeroEvents.length == 0 ? Double.NaN : QUANTILE.evaluate(zeroEvents, 0.5);
-        return new ConfigurationSummary(c, rows.size(), solved, plateaued, maxIterations, diverged, failed, rate, ci[0], ci[1],
-                q[1], q[0], q[2], bestCount == 0 ? Double.NaN : bestSum / bestCount, medianFinal, collapsed, medianZeroEvents);
+        List<Double> q = r.isNullAt(r.fieldIndex("solved_at_q")) ? null : r.getList(r.fieldIndex("solved_at_q"));
+        return new ConfigurationSummary(c, trials, solved, (int) r.<Long>getAs("plateaued").longValue(),
+                (int) r.<Long>getAs("max_iterations").longValue(), (int) r.<Long>getAs("diverged").longValue(), failed, rate,
+                ci[0], ci[1], q == null ? Double.NaN : q.get(1), q == null ? Double.NaN : q.get(0), q == null ? Double.NaN : q.get(2),
+                orNaN(r, "mean_best"), orNaN(r, "median_final"), (int) r.<Long>getAs("collapsed").longValue(), orNaN(r, "median_zero_events"));
+    }
+
+    private static double orNaN(Row r, String field) {
+        int i = r.fieldIndex(field);
+        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    }
+
+    /** Fraction of each configuration's trials solved by each of its check iterations. */
+    private static Map<String, TreeMap<Integer, Double>> solvedBy(Dataset<Row> trials, List<ConfigurationSummary> summaries,
+                                                                  Map<String, Integer> checkEvery, Map<String, Integer> last) {
+        Map<String, TreeMap<Integer, Long>> solvedAt = new HashMap<>();
+        for (Row r : trials.where(col("solved_at").isNotNull()).groupBy("config_id", "solved_at").count().collectAsList()) {
+            solvedAt.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
+        }
+        Map<String, TreeMap<Integer, Double>> out = new LinkedHashMap<>();
+        for (ConfigurationSummary s : summaries) {
+            String id = s.config().id();
+            TreeMap<Integer, Long> at = solvedAt.getOrDefault(id, new TreeMap<>());
+            TreeMap<Integer, Double> fraction = new TreeMap<>();
+            long solved = 0;
+            for (int i = checkEvery.get(id); i <= last.get(id); i += checkEvery.get(id)) {
+                for (Long n : at.headMap(i, true).values()) {
+                    solved += n;
+                }
+                at.headMap(i, true).clear();
+                fraction.put(i, (double) solved / s.trials());
+            }
+            out.put(id, fraction);
+        }
+        return out;
+    }
+
+    /** Counts, names and times over all trials, in one Spark job each. */
+    private static Overview overview(Dataset<Row> trials) {
+        Row span = trials.agg(count(lit(1)), min("started_at"), max("finished_at")).first();
+        Map<String, Long> statuses = new TreeMap<>();
+        trials.groupBy("status").count().collectAsList().forEach(r -> statuses.put(r.getString(0), r.getLong(1)));
+        Map<String, Long> cores = new TreeMap<>();
+        trials.groupBy(coalesce(col("blas_core"), lit("unrecorded"))).count().collectAsList()
+                .forEach(r -> cores.put(r.getString(0), r.getLong(1)));
+        return new Overview(span.getLong(0), distinct(trials, "sweep"), statuses, distinct(trials, "code_version"), cores,
+                span.isNullAt(1) ? null : ReportPage.instant(span.get(1)), span.isNullAt(2) ? null : ReportPage.instant(span.get(2)));
+    }
+
+    private static List<String> distinct(Dataset<Row> trials, String column) {
+        return trials.select(column).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream()
+                .filter(java.util.Objects::nonNull).sorted().toList();
+    }
+
+    /** Per configuration, its trials' distinct (best, final) accuracy points on the {@value #STABILITY_GRID} grid. */
+    private static Map<String, List<double[]>> stability(Dataset<Row> trials) {
+        Map<String, List<double[]>> out = new HashMap<>();
+        Column best = round(col("best_accuracy").divide(STABILITY_GRID)).multiply(STABILITY_GRID);
+        Column fin = round(col("final_accuracy").divide(STABILITY_GRID)).multiply(STABILITY_GRID);
+        for (Row r : trials.where(col("best_accuracy").isNotNull().and(col("final_accuracy").isNotNull()))
+                .select(col("config_id"), best.as("best"), fin.as("final")).distinct().collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new double[] {r.getDouble(1), r.getDouble(2)});
+        }
+        return out;
     }
 
     /** The best of several configurations: highest success rate, then fewest iterations to solve, then config id. */
@@ -225,18 +302,6 @@ public final class SweepAnalysis {
                 double[] ci = NewcombeDifferenceInterval.of(a.solved(), a.ran(), b.solved(), b.ran());
                 out.add(new Comparison(family.getKey(), a, b, a.successRate() - b.successRate(), ci[0], ci[1], p[i], holm[i]));
             }
-        }
-        return out;
-    }
-
-    /** Fraction of the configuration's trials solved by each check iteration. */
-    static TreeMap<Integer, Double> solvedBy(List<Row> rows, int checkEvery) {
-        int last = rows.stream().mapToInt(r -> r.<Integer>getAs("iterations")).max().orElse(0);
-        TreeMap<Integer, Double> out = new TreeMap<>();
-        for (int i = checkEvery; i <= last; i += checkEvery) {
-            int it = i;
-            long n = rows.stream().filter(r -> r.getAs("solved_at") != null && r.<Integer>getAs("solved_at") <= it).count();
-            out.put(i, (double) n / rows.size());
         }
         return out;
     }

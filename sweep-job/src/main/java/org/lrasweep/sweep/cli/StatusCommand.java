@@ -1,26 +1,32 @@
 package org.lrasweep.sweep.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.lrasweep.sweep.analysis.ReportPage;
 import org.lrasweep.sweep.grid.CostModel;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.Labels;
+import org.lrasweep.sweep.grid.TrialId;
 import org.lrasweep.sweep.grid.TrialSpec;
+import org.lrasweep.sweep.run.Compactor;
 import org.lrasweep.sweep.run.RunRecords;
-import org.lrasweep.sweep.run.Tables;
 import org.lrasweep.sweep.run.TrialsTable;
 import org.lrasweep.sweep.spec.SpecParser;
 import org.lrasweep.sweep.spec.SweepSpec;
@@ -38,6 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Print a sweep's progress from its output folder: committed of planned, per configuration, failures, ETA.")
 public final class StatusCommand implements Callable<Integer> {
+    /** Failed trials listed by id at most; the rest are counted. */
+    static final int FAILED_LISTED = 50;
+
     @Spec
     CommandSpec command;
 
@@ -56,45 +65,58 @@ public final class StatusCommand implements Callable<Integer> {
         List<TrialSpec> planned = GridExpander.expand(spec);
         Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
         planned.forEach(t -> plannedById.put(t.trialId(), t));
-        List<Row> rows = fs.exists(new Path(out, Tables.TRIALS)) ? TrialsTable.only(TrialsTable.read(spark, out), plannedById.keySet())
-                .select("trial_id", "status", "error", "finished_at").collectAsList() : List.of();
-        print(command.commandLine().getOut(), spec, latest.name(), plannedById, rows);
+        Dataset<Row> trials = TrialsTable.only(Compactor.trials(spark, out), plannedById.keySet()).cache();
+        try {
+            print(command.commandLine().getOut(), spec, latest.name(), plannedById, trials);
+        } finally {
+            trials.unpersist();
+        }
         return 0;
     }
 
-    private static void print(PrintWriter p, SweepSpec spec, String record, Map<String, TrialSpec> planned, List<Row> rows) {
+    /** Prints the status; the trials are aggregated in Spark, and only the failed ones listed reach the driver. */
+    private static void print(PrintWriter p, SweepSpec spec, String record, Map<String, TrialSpec> planned, Dataset<Row> trials) {
         Map<String, Long> byStatus = new TreeMap<>();
-        Map<String, int[]> byConfig = new TreeMap<>();
-        Set<String> committed = new HashSet<>();
-        Instant hourAgo = Instant.now().minusSeconds(3600);
-        int lastHour = 0;
-        for (Row r : rows) {
-            String status = r.getAs("status");
-            byStatus.merge(status, 1L, Long::sum);
-            committed.add(r.getAs("trial_id"));
-            TrialSpec t = planned.get(r.<String>getAs("trial_id"));
-            int[] c = byConfig.computeIfAbsent(configLine(t), k -> new int[3]);
-            c[0] += "failed".equals(status) ? 0 : 1;
-            c[1] += "solved".equals(status) ? 1 : 0;
-            if (r.getAs("finished_at") != null && ReportPage.instant(r.getAs("finished_at")).isAfter(hourAgo)) {
-                lastHour++;
-            }
+        trials.groupBy("status").count().collectAsList().forEach(r -> byStatus.put(r.getString(0), r.getLong(1)));
+        long committed = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, long[]> byConfigId = new HashMap<>();
+        for (Row r : trials.groupBy("config_id").agg(sum(when(col("status").equalTo("failed"), 0).otherwise(1)),
+                sum(when(col("status").equalTo("solved"), 1).otherwise(0)), count(lit(1))).collectAsList()) {
+            byConfigId.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
+        }
+        long lastHour = trials.where(col("finished_at").gt(lit(java.sql.Timestamp.from(Instant.now().minusSeconds(3600))))).count();
+        // Per configuration: solved/ran and committed from the table, planned and cost from the plan.
+        Map<String, long[]> byConfig = new TreeMap<>();
+        Map<String, double[]> plannedByConfig = new HashMap<>();
+        for (TrialSpec t : planned.values()) {
+            double[] c = plannedByConfig.computeIfAbsent(TrialId.configId(t.config().values()), k -> new double[2]);
+            c[0]++;
+            c[1] += CostModel.worstCaseMs(t.config());
         }
         double pendingMs = 0;
-        for (TrialSpec t : planned.values()) {
-            if (!committed.contains(t.trialId())) {
-                byConfig.computeIfAbsent(configLine(t), k -> new int[3])[2]++;
-                pendingMs += CostModel.worstCaseMs(t.config());
-            }
+        Map<String, TrialSpec> firstOfConfig = new HashMap<>();
+        planned.values().forEach(t -> firstOfConfig.putIfAbsent(TrialId.configId(t.config().values()), t));
+        for (Map.Entry<String, double[]> e : plannedByConfig.entrySet()) {
+            long[] done = byConfigId.getOrDefault(e.getKey(), new long[3]);
+            long pending = (long) e.getValue()[0] - done[2];
+            // Seeds of one configuration share a cost bound, so the pending ones cost their share.
+            pendingMs += e.getValue()[1] * pending / e.getValue()[0];
+            byConfig.put(configLine(firstOfConfig.get(e.getKey())), new long[] {done[1], done[0], done[2], pending});
         }
-        int pending = planned.size() - committed.size();
-        p.printf("sweep '%s' (plan of %s): %d of %d trials committed, %d pending%n", spec.name(), record, committed.size(),
+        long pending = planned.size() - committed;
+        p.printf("sweep '%s' (plan of %s): %d of %d trials committed, %d pending%n", spec.name(), record, committed,
                 planned.size(), pending);
         p.println("by status: " + (byStatus.isEmpty() ? "none yet" : byStatus.toString().replaceAll("[{}]", "")));
         p.printf("%-70s %10s %9s %8s%n", "configuration", "solved/ran", "committed", "pending");
-        byConfig.forEach((config, c) -> p.printf("%-70s %10s %9d %8d%n", config, c[1] + "/" + c[0], c[0], c[2]));
-        rows.stream().filter(r -> "failed".equals(r.getAs("status"))).forEach(r -> p.printf("failed %s (%s): %s%n",
-                r.<String>getAs("trial_id"), configLine(planned.get(r.<String>getAs("trial_id"))), r.<String>getAs("error")));
+        byConfig.forEach((config, c) -> p.printf("%-70s %10s %9d %8d%n", config, c[0] + "/" + c[1], c[2], c[3]));
+        long failed = byStatus.getOrDefault("failed", 0L);
+        for (Row r : trials.where(col("status").equalTo("failed")).orderBy("trial_id").select("trial_id", "error")
+                .limit(FAILED_LISTED).collectAsList()) {
+            p.printf("failed %s (%s): %s%n", r.getString(0), configLine(planned.get(r.getString(0))), r.getString(1));
+        }
+        if (failed > FAILED_LISTED) {
+            p.printf("... and %d more failed trials (the trials table has them all)%n", failed - FAILED_LISTED);
+        }
         p.printf("left: at most %.2f core-hours by the cost model (every pending trial running its whole budget)%n", pendingMs / 3.6e6);
         if (pending > 0 && lastHour > 0) {
             p.printf("pace: %d trials in the last hour; at that pace about %.1f h to go%n", lastHour, (double) pending / lastHour);

@@ -1,6 +1,10 @@
 package org.lrasweep.sweep.run;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Map;
+import org.lrasweep.sweep.spec.SweepSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,8 +14,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A sweep's run records, {@code <output>/runs/<time>.conf}: each run's resolved spec with its code
- * version and counts, written when the run starts and completed when it ends.
+ * A sweep's run records, {@code <output>/runs/<run_id>.conf}: each run's resolved spec with its code
+ * version, commit protocol and counts, written when the run starts and completed when it ends.
  */
 public final class RunRecords {
     /**
@@ -38,6 +42,23 @@ public final class RunRecords {
         try (var in = fs.open(latest.get().getPath())) {
             return Optional.of(new Latest(latest.get().getPath().getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     records.length));
+        }
+    }
+
+    /**
+     * Provenance: {@code runs/<run_id>.conf} with the resolved spec, code version, commit protocol and
+     * counts; {@code ran} counts the trials whose rows carry this run id.
+     */
+    public static void write(FileSystem fs, String output, String runId, CommitProtocol protocol, SweepSpec spec,
+                             Instant startedAt, Instant finishedAt, int trials, int alreadyCommitted, long ran,
+                             Map<String, Long> statuses) throws IOException {
+        Path file = new Path(new Path(output, "runs"), runId + ".conf");
+        String header = String.format("# lra-sweep run%n# run_id = %s%n# code_version = %s%n# commit_protocol = %s%n"
+                        + "# started_at = %s%n# finished_at = %s%n# trials = %d, already_committed = %d, ran = %d%n# statuses = %s%n",
+                runId, CodeVersion.current(), protocol.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), startedAt,
+                finishedAt == null ? "(running)" : finishedAt, trials, alreadyCommitted, ran, statuses);
+        try (OutputStream out = fs.create(file, true)) {
+            out.write((header + spec.rendered() + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

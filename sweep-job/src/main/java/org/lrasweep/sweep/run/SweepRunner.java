@@ -1,9 +1,7 @@
 package org.lrasweep.sweep.run;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +52,9 @@ public final class SweepRunner {
      */
     static final int TASKS_PER_CORE = 4;
 
+    /** Spark setting that forces a {@link CommitProtocol} ({@code auto}, the default, detects it from the output's file system). */
+    public static final String COMMIT_PROTOCOL = "spark.lra-sweep.commit";
+
     /** A temporary file older than this when a run starts was left by an attempt that died. */
     static final long STALE_AFTER_MS = 10 * 60 * 1000L;
 
@@ -69,9 +70,10 @@ public final class SweepRunner {
      * @param ran               trials committed by this run
      * @param statuses          counts by status over all the sweep's committed trials
      * @param wallSeconds       the run's wall time
+     * @param runId             the run's id: its record's name, and {@code run_id} on the rows it committed
      */
     public record Outcome(String output, int trials, int alreadyCommitted, long ran, Map<String, Long> statuses,
-                          double wallSeconds) {
+                          double wallSeconds, String runId) {
         /** One-line summary. */
         public String summary(String name) {
             String counts = statuses.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
@@ -97,14 +99,20 @@ public final class SweepRunner {
         Path outputPath = new Path(spec.output());
         FileSystem fs = outputPath.getFileSystem(jsc.hadoopConfiguration());
         String output = fs.makeQualified(outputPath).toString();
-        ResultStore store = new ResultStore(output);
+        String runId = RUN_NAME.format(startedAt) + "-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        CommitProtocol protocol = CommitProtocol.of(fs, fs.makeQualified(outputPath), spark.conf().get(COMMIT_PROTOCOL, "auto"));
+        Journal store = new Journal(output, protocol);
         BlasCore.fallbackWarning().ifPresent(w -> log.println("warning: " + w));
+        int migrated = Compactor.migrate(fs, output);
+        if (migrated > 0) {
+            log.printf("sweep '%s': moved %d trials of the layout before the journal into %s/journal%n", spec.name(), migrated, output);
+        }
         int stale = store.removeStaleTemporaries(System.currentTimeMillis() - STALE_AFTER_MS);
         if (stale > 0) {
             log.printf("sweep '%s': removed %d temporary files that earlier attempts left behind%n", spec.name(), stale);
         }
         if (retryFailed) {
-            List<String> failed = failedTrials(spark, store, trials);
+            List<String> failed = failedTrials(spark, output, trials);
             for (String id : failed) {
                 store.withdraw(id);
             }
@@ -116,13 +124,13 @@ public final class SweepRunner {
                 .toList();
         int alreadyCommitted = trials.size() - pending.size();
         // Written now too, so that status can tell what this run plans while it runs.
-        writeRunRecord(fs, output, spec, startedAt, null, trials.size(), alreadyCommitted, 0, Map.of());
+        RunRecords.write(fs, output, runId, protocol, spec, startedAt, null, trials.size(), alreadyCommitted, 0, Map.of());
         long ran = 0;
         Map<String, Long> statuses = null;
         if (pending.isEmpty()) {
             log.printf("sweep '%s': all %d trials already committed in %s; nothing to run%n", spec.name(), trials.size(), output);
         } else {
-            Committed now = execute(jsc, spec, store, pending, log);
+            Committed now = execute(jsc, spec, runId, store, pending, log);
             ran = now.count();
             // Every trial committed by this run and counted by a successful task: the counts are
             // exact without reading the table back (a Spark job of a few seconds). After a retry
@@ -131,19 +139,23 @@ public final class SweepRunner {
                 statuses = now.statuses().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
             }
         }
+        Compactor.Result compacted = Compactor.compact(spark, output, log::println);
+        if (compacted.written()) {
+            log.printf("sweep '%s': compacted %d changed trials into %s%n", spec.name(), compacted.reread(), compacted.version());
+        }
         if (statuses == null) {
-            statuses = statusCounts(spark, store, trials);
+            statuses = statusCounts(spark, output, trials);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        writeRunRecord(fs, output, spec, startedAt, Instant.now(), trials.size(), alreadyCommitted, ran, statuses);
-        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, wall);
+        RunRecords.write(fs, output, runId, protocol, spec, startedAt, Instant.now(), trials.size(), alreadyCommitted, ran, statuses);
+        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, wall, runId);
     }
 
     /** What one execution committed, as its successful tasks counted it. */
     private record Committed(long count, List<String> statuses) {
     }
 
-    private static Committed execute(JavaSparkContext jsc, SweepSpec spec, ResultStore store, List<TrialSpec> pending,
+    private static Committed execute(JavaSparkContext jsc, SweepSpec spec, String runId, Journal store, List<TrialSpec> pending,
                                      PrintStream log) {
         int partitions = Math.min(pending.size(), spec.partitions() == 0 ? TASKS_PER_CORE * jsc.defaultParallelism() : spec.partitions());
         // Deal round-robin in cost order: each partition gets a share of long and short trials.
@@ -165,7 +177,7 @@ public final class SweepRunner {
         LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
         CollectionAccumulator<String> statuses = jsc.sc().collectionAccumulator("trial statuses");
         log.println(description);
-        TrialTask task = new TrialTask(spec.name(), store, maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
+        TrialTask task = new TrialTask(spec.name(), runId, store, maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
                 jsc.sc().isLocal(), CodeVersion.current(), done, solved, failed, statuses);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lra-sweep-progress");
@@ -209,42 +221,27 @@ public final class SweepRunner {
 
     private static final Pattern LOCAL_WITH_FAILURES = Pattern.compile("local\\[\\s*(?:[0-9]+|\\*)\\s*,\\s*([0-9]+)\\s*]");
 
-    /** Ids of the sweep's committed trials whose status is {@code failed}. */
-    private static List<String> failedTrials(SparkSession spark, ResultStore store, List<TrialSpec> trials) throws IOException {
-        if (store.committed().isEmpty()) {
-            return List.of();
-        }
-        Set<String> ours = trials.stream().map(TrialSpec::trialId).collect(Collectors.toSet());
+    /** Ids of the sweep's committed trials whose status is {@code failed}, as of the journal now. */
+    private static List<String> failedTrials(SparkSession spark, String output, List<TrialSpec> trials) throws IOException {
         spark.sparkContext().setJobDescription("lra-sweep: find the failed trials");
-        return spark.read().parquet(store.table(Tables.TRIALS).toString()).where(functions.col("status").equalTo("failed"))
-                .select("trial_id").as(Encoders.STRING()).collectAsList().stream().filter(ours::contains).toList();
+        return TrialsTable.only(Compactor.trials(spark, output), trials.stream().map(TrialSpec::trialId).toList())
+                .where(functions.col("status").equalTo("failed")).select("trial_id").as(Encoders.STRING()).collectAsList();
     }
 
-    /** Counts by status over the sweep's committed trials, read back from the trials table. */
-    static Map<String, Long> statusCounts(SparkSession spark, ResultStore store, List<TrialSpec> trials) throws IOException {
+    /** Counts by status over the sweep's trials in the current tables version. */
+    static Map<String, Long> statusCounts(SparkSession spark, String output, List<TrialSpec> trials) throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        if (store.committed().isEmpty()) {
+        FileSystem fs = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (TableVersions.current(fs, output).isEmpty()) {
             return counts;
         }
-        spark.sparkContext().setJobDescription("lra-sweep: read back the trials table");
-        List<Row> rows = TrialsTable.only(spark.read().parquet(store.table(Tables.TRIALS).toString()),
-                trials.stream().map(TrialSpec::trialId).toList()).groupBy("status").count().orderBy("status").collectAsList();
+        spark.sparkContext().setJobDescription("lra-sweep: count the trials by status");
+        List<Row> rows = TrialsTable.only(TrialsTable.read(spark, output), trials.stream().map(TrialSpec::trialId).toList())
+                .groupBy("status").count().orderBy("status").collectAsList();
         for (Row r : rows) {
             counts.put(r.getString(0), r.getLong(1));
         }
         return counts;
     }
 
-    /** Provenance: {@code runs/<time>.conf} with the resolved spec, code version and counts. */
-    private static void writeRunRecord(FileSystem fs, String output, SweepSpec spec, Instant startedAt, Instant finishedAt,
-                                       int trials, int alreadyCommitted, long ran, Map<String, Long> statuses) throws IOException {
-        Path file = new Path(new Path(output, "runs"), RUN_NAME.format(startedAt) + ".conf");
-        String header = String.format("# lra-sweep run%n# code_version = %s%n# started_at = %s%n# finished_at = %s%n"
-                        + "# trials = %d, already_committed = %d, ran = %d%n# statuses = %s%n",
-                CodeVersion.current(), startedAt, finishedAt == null ? "(running)" : finishedAt, trials, alreadyCommitted, ran,
-                statuses);
-        try (OutputStream out = fs.create(file, true)) {
-            out.write((header + spec.rendered() + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-    }
 }

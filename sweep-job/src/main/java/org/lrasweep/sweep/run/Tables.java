@@ -4,14 +4,15 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.Scope;
 import org.lrasweep.kernel.param.TrialParameters;
 
 /**
- * The Parquet schemas of a sweep's output tables (README, "Output tables"). Each table is a folder
- * of one file per trial, {@code <table>/<trial_id>.parquet}, which Spark, DuckDB, pandas and
- * pyarrow read as one table. Non-finite numbers are written as null.
+ * The Parquet schemas of a sweep's tables (README, "Output tables"): the rows executors write into
+ * the journal ({@link Journal}) and, with {@code task} and {@code length} as partition folders, the
+ * compacted tables under {@code tables/} ({@link Compactor}). Non-finite numbers are written as null.
  */
 public final class Tables {
     public static final String TRIALS = "trials";
@@ -22,9 +23,10 @@ public final class Tables {
      * The layout of the rows written now, in every table's {@code schema_version} column. 1 is the
      * first layout, which had no such column (readers fill it in); 2 added {@code schema_version},
      * {@code config_id}, {@code method}, {@code label}, per-algorithm parameter columns,
-     * {@code best_iteration}, {@code collapsed} and {@code blas_core}.
+     * {@code best_iteration}, {@code collapsed} and {@code blas_core}; 3 added {@code commit_id} to
+     * every table and {@code run_id} to trials, with the journal.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * One row per trial: its ids, every trial parameter (a column per declaration; those of the other
@@ -48,6 +50,8 @@ public final class Tables {
               required binary executor_host (STRING);
               required binary executor_id (STRING);
               required int32 attempt;
+              required binary commit_id (STRING);
+              required binary run_id (STRING);
               required binary code_version (STRING);
               required binary blas_core (STRING);
               required int64 started_at (TIMESTAMP(MILLIS,true));
@@ -79,11 +83,33 @@ public final class Tables {
         };
     }
 
+    /**
+     * A Parquet schema as Spark SQL's, every column nullable (a file of an earlier layout may lack
+     * one): what the journal's files are read with, so that Spark need not open every footer.
+     */
+    public static StructType sparkSchema(MessageType schema) {
+        StructType s = new StructType();
+        for (org.apache.parquet.schema.Type f : schema.getFields()) {
+            org.apache.parquet.schema.PrimitiveType p = f.asPrimitiveType();
+            DataType type = switch (p.getPrimitiveTypeName()) {
+                case INT32 -> DataTypes.IntegerType;
+                case INT64 -> p.getLogicalTypeAnnotation() == null ? DataTypes.LongType : DataTypes.TimestampType;
+                case DOUBLE -> DataTypes.DoubleType;
+                case BOOLEAN -> DataTypes.BooleanType;
+                case BINARY -> DataTypes.StringType;
+                default -> throw new IllegalStateException("no Spark type for " + f);
+            };
+            s = s.add(f.getName(), type, true);
+        }
+        return s;
+    }
+
     /** One row per check of a trial: the learning curve. */
     public static final MessageType CURVES_SCHEMA = MessageTypeParser.parseMessageType("""
             message curves {
               required binary trial_id (STRING);
               required int32 schema_version;
+              required binary commit_id (STRING);
               required int32 iteration;
               optional double train_loss;
               optional double target_loss;
@@ -96,6 +122,7 @@ public final class Tables {
             message gradients {
               required binary trial_id (STRING);
               required int32 schema_version;
+              required binary commit_id (STRING);
               required int32 iteration;
               required int32 step;
               optional double local_loss;

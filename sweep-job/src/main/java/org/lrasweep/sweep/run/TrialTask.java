@@ -18,7 +18,7 @@ import org.lrasweep.sweep.grid.TrialSpec;
 
 /**
  * What an executor does with its partition of trials: runs each trial not yet committed on one
- * thread, and commits it at once. A trial that throws an {@link Exception} is committed with status
+ * thread, and commits it to the journal at once, details first, then the row ({@link Journal}). A trial that throws an {@link Exception} is committed with status
  * {@code failed} and its message: it is a result (a bug, a setting the kernel rejects) and would
  * fail again anywhere. A JVM {@link Error} (out of memory, stack overflow, a native crash) says
  * more about the executor than the trial, so it fails the task and Spark retries it, elsewhere if
@@ -33,9 +33,15 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
      */
     static volatile FaultInjector faultInjector;
 
-    /** Injected faults: a throw before a trial is that trial's failure; after a commit, the task's. */
+    /**
+     * Injected faults: a throw before a trial is that trial's failure; between its detail files and
+     * its row, or after its commit, the task's.
+     */
     interface FaultInjector {
         default void beforeTrial(String trialId, int attempt) {
+        }
+
+        default void afterDetails(String trialId, int attempt) {
         }
 
         default void afterCommit(String trialId, int attempt) {
@@ -43,7 +49,8 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     }
 
     private final String sweep;
-    private final ResultStore store;
+    private final Journal journal;
+    private final String runId;
     private final int maxAttempts;
     private final boolean localMode;
     private final String codeVersion;
@@ -56,10 +63,11 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
      * @param maxAttempts attempts Spark gives a task (its {@code task.maxFailures}); the last commits an Error as failed
      * @param localMode   whether the tasks run in the driver's JVM (a local master)
      */
-    TrialTask(String sweep, ResultStore store, int maxAttempts, boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
+    TrialTask(String sweep, String runId, Journal journal, int maxAttempts, boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
               LongAccumulator failed, CollectionAccumulator<String> statuses) {
         this.sweep = sweep;
-        this.store = store;
+        this.journal = journal;
+        this.runId = runId;
         this.maxAttempts = maxAttempts;
         this.localMode = localMode;
         this.codeVersion = codeVersion;
@@ -81,7 +89,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
         String host = host();
         while (partition.hasNext()) {
             for (TrialSpec spec : partition.next()) {
-                if (store.isCommitted(spec.trialId())) {
+                if (journal.isCommitted(spec.trialId())) {
                     continue;
                 }
                 long started = System.currentTimeMillis();
@@ -106,7 +114,12 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                 }
                 TrialOutcome outcome = new TrialOutcome(result, error, host, executorId, attempt, codeVersion, blasCore,
                         started, System.currentTimeMillis());
-                if (store.commit(sweep, spec, outcome)) {
+                String commitId = Journal.newCommitId();
+                journal.writeDetails(spec, commitId, result);
+                if (hook != null) {
+                    hook.afterDetails(spec.trialId(), attempt);
+                }
+                if (journal.writeRow(sweep, runId, spec, commitId, outcome)) {
                     done.add(1);
                     statuses.add(outcome.status());
                     if ("solved".equals(outcome.status())) {

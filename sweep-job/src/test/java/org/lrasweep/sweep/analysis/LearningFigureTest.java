@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -23,9 +18,6 @@ import org.lrasweep.kernel.param.TrialParameters;
 
 /** The learning-curve figure on hand-made curves: its band, single checks, carried ends and split seeds. */
 class LearningFigureTest {
-    private static final StructType TRIAL = new StructType().add("trial_id", DataTypes.StringType)
-            .add("final_accuracy", DataTypes.DoubleType).add("best_accuracy", DataTypes.DoubleType);
-
     @Test
     void bandsAreDrawnSingleChecksAreMarkedEndsAreCarriedAndSplitSeedsAreSaid() {
         Configuration bptt = Configuration.of(ParamValues.defaults());
@@ -34,18 +26,11 @@ class LearningFigureTest {
         TreeMap<Integer, double[]> solvedAtOnce = new TreeMap<>(Map.of(100, new double[] {1, 1, 1}));
         TreeMap<Integer, double[]> split = new TreeMap<>(Map.of(100, new double[] {0.6, 0.3, 0.9}, 200, new double[] {0.7, 0.25, 1},
                 300, new double[] {0.6, 0.25, 1}, 400, new double[] {0.62, 0.25, 1}));
-        Map<String, Configuration> configOfTrial = new HashMap<>();
-        List<Row> trials = new java.util.ArrayList<>();
-        double[] lraFinals = {1.0, 1.0, 0.25, 0.26};
-        for (int i = 0; i < 4; i++) {
-            trials.add(new GenericRowWithSchema(new Object[] {"b" + i, 1.0, 1.0}, TRIAL));
-            configOfTrial.put("b" + i, bptt);
-            trials.add(new GenericRowWithSchema(new Object[] {"l" + i, lraFinals[i], 1.0}, TRIAL));
-            configOfTrial.put("l" + i, lra);
-        }
+        // Final accuracies: every BPTT seed ends at 1.0; LRA seeds end at 1.0, 1.0, 0.25 and 0.26.
         List<ConfigurationSummary> summaries = List.of(summary(bptt), summary(lra));
-        SweepAnalysis a = new SweepAnalysis(trials, summaries, List.of(), Map.of(bptt.id(), solvedAtOnce, lra.id(), split),
-                Map.of(bptt.id(), new TreeMap<>(), lra.id(), new TreeMap<>()), Map.of(), Map.of(), configOfTrial);
+        SweepAnalysis a = new SweepAnalysis(null, summaries, List.of(), Map.of(bptt.id(), solvedAtOnce, lra.id(), split),
+                Map.of(bptt.id(), new TreeMap<>(), lra.id(), new TreeMap<>()), Map.of(), Map.of(),
+                Map.of(bptt.id(), new long[] {4, 4}, lra.id(), new long[] {4, 2}), Map.of());
         ReportFigures.Figure figure = ReportFigures.of(a).get("learning").get(0);
         XYPlot plot = figure.chart().getXYPlot();
         DeviationRenderer r = (DeviationRenderer) plot.getRenderer();

@@ -55,11 +55,11 @@ class ReportTest {
     }
 
     @Test
-    void summaryRowsAreRecomputedFromTheTrialsTheyJoinTo(SparkSession spark) {
+    void summaryRowsAreRecomputedFromTheTrialsTheyJoinTo(SparkSession spark) throws IOException {
         assertEquals(6, analysis.summaries.size()); // (bptt, lra a=0, lra a=1) x 2 lengths
         List<Row> summary = spark.read().parquet(OUTPUT.resolve("summary").toString()).collectAsList();
         assertEquals(6, summary.size());
-        Dataset<Row> trials = spark.read().parquet(OUTPUT.resolve("trials").toString());
+        Dataset<Row> trials = org.lrasweep.sweep.run.TrialsTable.read(spark, OUTPUT.toString());
         Map<String, double[]> rates = new HashMap<>();
         for (Row s : summary) {
             // The summary joins to its seeds on config_id alone.
@@ -123,9 +123,9 @@ class ReportTest {
     }
 
     @Test
-    void eachTrialsBestIterationAndCollapseFollowFromItsCurve(SparkSession spark) {
-        Dataset<Row> curves = spark.read().parquet(OUTPUT.resolve("curves").toString());
-        for (Row t : spark.read().parquet(OUTPUT.resolve("trials").toString()).collectAsList()) {
+    void eachTrialsBestIterationAndCollapseFollowFromItsCurve(SparkSession spark) throws IOException {
+        Dataset<Row> curves = spark.read().parquet(currentTables() + "/curves");
+        for (Row t : org.lrasweep.sweep.run.TrialsTable.read(spark, OUTPUT.toString()).collectAsList()) {
             List<Row> curve = curves.where(col("trial_id").equalTo(t.<String>getAs("trial_id"))).orderBy("iteration").collectAsList();
             int best = -1;
             double bestAccuracy = -1;
@@ -198,8 +198,7 @@ class ReportTest {
         assertTrue(html.contains("7. Comparisons") && html.contains("8. Provenance") && html.contains("report-test"));
         assertTrue(html.contains("5. Stability: best against final accuracy") && html.contains("stability_temporal-order_T10.png"));
         // Provenance times in UTC, whatever the JVM's zone: the earliest started_at of the trials table.
-        java.time.Instant first = analysis.trials.stream().map(r -> ReportPage.instant(r.getAs("started_at")))
-                .min(java.util.Comparator.naturalOrder()).orElseThrow();
+        java.time.Instant first = analysis.overview.firstStarted();
         String utc = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(first);
         assertTrue(html.contains("<th>first trial started</th><td>" + utc + " UTC</td>"), utc);
         assertTrue(html.contains("<tr><th>OpenBLAS cores</th><td>" + org.lrasweep.kernel.linalg.BlasCore.name() + " (18 trials)</td></tr>"));
@@ -234,7 +233,13 @@ class ReportTest {
         StringWriter err = new StringWriter();
         assertEquals(2, org.lrasweep.sweep.SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 "report", OUTPUT.resolve("no-such-sweep").toString()));
-        assertTrue(err.toString().startsWith("error: no trials table under "), err.toString());
+        assertTrue(err.toString().startsWith("error: no tables under "), err.toString());
+    }
+
+    /** The output's current tables version. */
+    private static String currentTables() throws IOException {
+        return org.lrasweep.sweep.run.TableVersions.current(org.apache.hadoop.fs.FileSystem.getLocal(
+                new org.apache.hadoop.conf.Configuration()), OUTPUT.toString()).orElseThrow().toString();
     }
 
     private static List<String> concat(List<String> a, String... b) {

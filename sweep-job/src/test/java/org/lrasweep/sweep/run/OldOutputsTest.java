@@ -25,9 +25,11 @@ import org.lrasweep.sweep.spec.SpecParser;
 import org.lrasweep.sweep.spec.SweepSpec;
 
 /**
- * An output written by the first layout (one {@code learning_rate}, {@code clip} and {@code alpha}
- * column for both algorithms, no {@code config_id}), checked in under
- * {@code src/test/resources/outputs/layout-1}: it is read, resumed and analysed by today's code.
+ * Outputs of earlier layouts, checked in under {@code src/test/resources/outputs}: {@code layout-1}
+ * (one {@code learning_rate}, {@code clip} and {@code alpha} column for both algorithms, no
+ * {@code config_id}) and {@code layout-2} (schema version 2, the last layout before the journal:
+ * per-trial files at the output's top). Both are moved into the journal, compacted, read, resumed
+ * and analysed by today's code.
  */
 @ExtendWith(SparkSessionExtension.class)
 class OldOutputsTest {
@@ -36,7 +38,11 @@ class OldOutputsTest {
             + "check-every = 5\nmax-iterations = 10\nlra.alpha = [0, 0.5]\nlra.k = 3\nlra.c = 0.5\nbptt.clip = 2\nspark.progress = false\n";
 
     private static Path copyOfOldOutput(Path tmp) throws IOException {
-        Path source = Path.of("src", "test", "resources", "outputs", "layout-1");
+        return copyOfOldOutput(tmp, "layout-1");
+    }
+
+    private static Path copyOfOldOutput(Path tmp, String layout) throws IOException {
+        Path source = Path.of("src", "test", "resources", "outputs", layout);
         Path out = tmp.resolve("out");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {
@@ -53,7 +59,18 @@ class OldOutputsTest {
 
     @Test
     void theOldColumnsAreReadAsTodaysByEachRowsAlgorithm(SparkSession spark, @TempDir Path tmp) throws IOException {
-        List<Row> rows = TrialsTable.read(spark, copyOfOldOutput(tmp).toString()).collectAsList();
+        Path out = copyOfOldOutput(tmp);
+        List<String> said = new java.util.ArrayList<>();
+        Compactor.Result compacted = Compactor.compact(spark, out.toString(), said::add);
+        assertEquals(6, compacted.migrated());
+        assertEquals(List.of("moved 6 trials of the layout before the journal into " + out + "/journal"), said);
+        for (String table : List.of("trials", "curves", "gradients")) {
+            assertTrue(!Files.exists(out.resolve(table)), "the old folder is gone: " + table);
+            try (Stream<Path> files = Files.list(out.resolve("journal").resolve(table))) {
+                assertEquals(6, files.filter(f -> f.getFileName().toString().endsWith(".legacy.parquet")).count(), table);
+            }
+        }
+        List<Row> rows = TrialsTable.read(spark, out.toString()).collectAsList();
         assertEquals(6, rows.size());
         for (Row r : rows) {
             boolean lra = "lra".equals(r.getAs("algorithm"));
@@ -68,14 +85,36 @@ class OldOutputsTest {
             assertEquals(r.<Double>getAs("best_accuracy") >= 0.9 && Math.abs(r.<Double>getAs("final_accuracy") - 0.25) <= 0.1,
                     r.<Boolean>getAs("collapsed"), "derived where the file lacks it");
             assertTrue(r.isNullAt(r.fieldIndex("best_iteration")));
+            assertEquals(org.lrasweep.sweep.grid.TrialId.configId(TrialsTable.values(r)), r.getAs("config_id"),
+                    "derived from the parameters when compacted");
+            assertEquals("legacy", r.getAs("commit_id"));
             assertEquals(1, r.<Integer>getAs("schema_version"), "the first layout, which had no version column");
         }
         assertTrue(List.of(rows.get(0).schema().fieldNames()).stream().noneMatch(List.of("learning_rate", "clip", "alpha")::contains));
     }
 
     @Test
-    void aResumedSweepFindsEveryOldTrialCommittedAndTheAnalysisReadsThem(SparkSession spark, @TempDir Path tmp) throws IOException {
-        Path out = copyOfOldOutput(tmp);
+    void theLayoutBeforeTheJournalKeepsItsIdsAndItsSchemaVersion(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = copyOfOldOutput(tmp, "layout-2");
+        assertEquals(6, Compactor.compact(spark, out.toString(), s -> { }).migrated());
+        List<Row> rows = TrialsTable.read(spark, out.toString()).collectAsList();
+        assertEquals(6, rows.size());
+        for (Row r : rows) {
+            assertEquals(2, r.<Integer>getAs("schema_version"), "as written");
+            assertEquals(org.lrasweep.sweep.grid.TrialId.configId(TrialsTable.values(r)), r.getAs("config_id"));
+            assertEquals("legacy", r.getAs("commit_id"));
+            assertTrue(r.isNullAt(r.fieldIndex("run_id")));
+            assertTrue(r.getAs("blas_core") != null && r.getAs("best_iteration") != null);
+        }
+        long curveRows = SweepRunnerTest.tables(spark, out, "curves").count();
+        assertEquals(rows.stream().mapToLong(r -> r.<Integer>getAs("iterations") / 5).sum(), curveRows, "every check's row, once");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"layout-1", "layout-2"})
+    void aResumedSweepFindsEveryOldTrialCommittedAndTheAnalysisReadsThem(String layout, SparkSession spark, @TempDir Path tmp)
+            throws IOException {
+        Path out = copyOfOldOutput(tmp, layout);
         SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(SPEC + "output = \"" + out + "\""), List.of());
         // Trial ids did not change: the old files are the commits of today's grid.
         SweepRunner.Outcome again = SweepRunner.run(spark, spec, GridExpander.expand(spec), new PrintStream(PrintStream.nullOutputStream()));
@@ -85,7 +124,7 @@ class OldOutputsTest {
         SweepSpec grown = SpecParser.parse(ConfigFactory.parseString(SPEC + "output = \"" + out + "\""), List.of("seeds=[1,2,3]"));
         assertEquals(3, SweepRunner.run(spark, grown, GridExpander.expand(grown), new PrintStream(PrintStream.nullOutputStream())).ran());
         SweepAnalysis a = Analysis.run(spark, out.toString(), false, new PrintWriter(new StringWriter()));
-        assertEquals(9, a.trials.size());
+        assertEquals(9, a.overview.trials());
         assertEquals(3, a.summaries.size());
         a.summaries.forEach(s -> assertEquals(3, s.trials(), s.config().label()));
         // alpha 0.5 against its alpha 0 twin; both LRA configurations against BPTT; the three methods' bests pairwise.

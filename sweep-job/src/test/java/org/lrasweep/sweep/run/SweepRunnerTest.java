@@ -57,8 +57,8 @@ class SweepRunnerTest {
         assertEquals(9, o.ran());
         assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
         // Counted by the tasks, and the same as read back from the table.
-        assertEquals(SweepRunner.statusCounts(spark, new ResultStore(o.output()), GridExpander.expand(spec)), o.statuses());
-        Dataset<Row> trials = spark.read().parquet(tmp.resolve("out/trials").toString());
+        assertEquals(SweepRunner.statusCounts(spark, o.output(), GridExpander.expand(spec)), o.statuses());
+        Dataset<Row> trials = tables(spark, tmp.resolve("out"), "trials");
         assertEquals(9, trials.count());
         assertEquals(9, trials.select("trial_id").distinct().count());
         Set<String> expected = GridExpander.expand(spec).stream().map(TrialSpec::trialId).collect(Collectors.toSet());
@@ -74,8 +74,8 @@ class SweepRunnerTest {
         Row lra = trials.where("algorithm = 'lra' AND seed = 2 AND lra_alpha = 1").first();
         assertEquals(3, lra.<Integer>getAs("lra_k"));
         assertTrue(lra.isNullAt(lra.fieldIndex("bptt_alpha")));
-        long checks = spark.read().parquet(tmp.resolve("out/curves").toString()).count();
-        long stepRows = spark.read().parquet(tmp.resolve("out/gradients").toString()).count();
+        long checks = tables(spark, tmp.resolve("out"), "curves").count();
+        long stepRows = tables(spark, tmp.resolve("out"), "gradients").count();
         long checksRun = trials.collectAsList().stream().mapToLong(r -> r.<Integer>getAs("iterations") / 5).sum();
         assertEquals(checksRun, checks);
         assertEquals(checks * 10, stepRows);
@@ -87,19 +87,19 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         SweepSpec spec = spec(out);
         run(spark, spec);
-        Map<String, FileTime> before = modificationTimes(out.resolve("trials"));
+        Map<String, FileTime> before = modificationTimes(out.resolve("journal/trials"));
         SweepRunner.Outcome again = run(spark, spec);
         assertEquals(0, again.ran());
         assertEquals(9, again.alreadyCommitted());
-        assertEquals(before, modificationTimes(out.resolve("trials")));
+        assertEquals(before, modificationTimes(out.resolve("journal/trials")));
 
         List<String> ids = before.keySet().stream().sorted().limit(2).toList();
         for (String id : ids) {
-            Files.delete(out.resolve("trials").resolve(id));
+            Files.delete(out.resolve("journal/trials").resolve(id));
         }
         SweepRunner.Outcome partial = run(spark, spec);
         assertEquals(2, partial.ran());
-        assertEquals(9, spark.read().parquet(out.resolve("trials").toString()).select("trial_id").distinct().count());
+        assertEquals(9, tables(spark, out, "trials").select("trial_id").distinct().count());
 
         // More seeds later: only the new trials run.
         SweepRunner.Outcome grown = run(spark, spec(out, "seeds={from=1,to=4}"));
@@ -124,13 +124,13 @@ class SweepRunnerTest {
         };
         SweepRunner.Outcome o = run(spark, spec);
         assertEquals(1, injected.get(), "the fault fired once and the retry succeeded");
-        Dataset<Row> trials = spark.read().parquet(out.resolve("trials").toString());
+        Dataset<Row> trials = tables(spark, out, "trials");
         assertEquals(9, trials.count());
         assertEquals(9, trials.select("trial_id").distinct().count());
         Row victimRow = trials.where("trial_id = '" + victim + "'").first();
         assertEquals(0, victimRow.<Integer>getAs("attempt"), "the committed trial was not recomputed by the retry");
         assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
-        long curveRows = spark.read().parquet(out.resolve("curves").toString()).where("trial_id = '" + victim + "'").count();
+        long curveRows = tables(spark, out, "curves").where("trial_id = '" + victim + "'").count();
         assertEquals(victimRow.<Integer>getAs("iterations") / 5, curveRows);
     }
 
@@ -173,7 +173,7 @@ class SweepRunnerTest {
         assertEquals(1, thrown.get(), "an Exception is a result: no retry");
         assertEquals(1L, o.statuses().get("failed"));
         assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
-        Row failed = spark.read().parquet(out.resolve("trials").toString()).where("status = 'failed'").first();
+        Row failed = tables(spark, out, "trials").where("status = 'failed'").first();
         assertEquals(victim, failed.getAs("trial_id"));
         assertEquals("IllegalStateException: injected", failed.getAs("error"));
         assertEquals(0, failed.<Integer>getAs("attempt"));
@@ -189,10 +189,10 @@ class SweepRunnerTest {
         assertEquals(1, thrown.get());
         assertEquals(null, o.statuses().get("failed"), o.statuses().toString());
         assertEquals(9L, o.statuses().values().stream().mapToLong(Long::longValue).sum());
-        Row row = spark.read().parquet(out.resolve("trials").toString()).where("trial_id = '" + victim + "'").first();
+        Row row = tables(spark, out, "trials").where("trial_id = '" + victim + "'").first();
         assertEquals(1, row.<Integer>getAs("attempt"), "committed by Spark's second attempt");
         assertTrue(row.isNullAt(row.fieldIndex("error")));
-        assertEquals(1, spark.read().parquet(out.resolve("trials").toString()).where("trial_id = '" + victim + "'").count());
+        assertEquals(1, tables(spark, out, "trials").where("trial_id = '" + victim + "'").count());
     }
 
     @Test
@@ -205,7 +205,7 @@ class SweepRunnerTest {
         SweepRunner.Outcome o = run(spark, spec);
         assertEquals(3, thrown.get(), "the test session's local[2,3] gives a task three attempts");
         assertEquals(1L, o.statuses().get("failed"));
-        Row failed = spark.read().parquet(out.resolve("trials").toString()).where("status = 'failed'").first();
+        Row failed = tables(spark, out, "trials").where("status = 'failed'").first();
         assertEquals(victim, failed.getAs("trial_id"));
         assertEquals(2, failed.<Integer>getAs("attempt"));
         assertEquals("StackOverflowError: injected (on the last of 3 attempts)", failed.getAs("error"));
@@ -213,15 +213,15 @@ class SweepRunnerTest {
         // A plain rerun keeps the failure; --retry-failed withdraws it and runs that trial alone.
         TrialTask.faultInjector = null;
         assertEquals(0, run(spark, spec).ran());
-        Map<String, FileTime> before = modificationTimes(out.resolve("trials"));
+        Map<String, FileTime> before = modificationTimes(out.resolve("journal/trials"));
         SweepRunner.Outcome retried = SweepRunner.run(spark, spec, GridExpander.expand(spec), QUIET, true);
         assertEquals(1, retried.ran());
         assertEquals(null, retried.statuses().get("failed"), retried.statuses().toString());
-        Map<String, FileTime> after = modificationTimes(out.resolve("trials"));
+        Map<String, FileTime> after = modificationTimes(out.resolve("journal/trials"));
         before.remove(victim + ".parquet");
         after.remove(victim + ".parquet");
         assertEquals(before, after, "no other trial was rewritten");
-        assertEquals(9, spark.read().parquet(out.resolve("trials").toString()).count());
+        assertEquals(9, tables(spark, out, "trials").count());
     }
 
     @Test
@@ -236,12 +236,19 @@ class SweepRunnerTest {
     }
 
     /** A table's rows without the columns that legitimately differ between runs, sorted. */
-    private static List<String> table(SparkSession spark, Path out, String name) {
-        Dataset<Row> d = spark.read().parquet(out.resolve(name).toString());
-        for (String c : new String[] {"wall_seconds", "executor_host", "executor_id", "attempt", "started_at", "finished_at"}) {
+    private static List<String> table(SparkSession spark, Path out, String name) throws IOException {
+        Dataset<Row> d = tables(spark, out, name);
+        for (String c : new String[] {"wall_seconds", "executor_host", "executor_id", "attempt", "started_at", "finished_at",
+            "commit_id", "run_id"}) {
             d = d.drop(c);
         }
         return d.collectAsList().stream().map(Row::toString).sorted().toList();
+    }
+
+    /** One table of the output's current tables version. */
+    static Dataset<Row> tables(SparkSession spark, Path out, String table) throws IOException {
+        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+        return spark.read().parquet(TableVersions.current(fs, out.toString()).orElseThrow() + "/" + table);
     }
 
     private static Map<String, FileTime> modificationTimes(Path dir) throws IOException {
@@ -259,9 +266,9 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         SweepSpec spec = spec(out);
         run(spark, spec);
-        Path stale = Files.writeString(out.resolve("curves").resolve("_tmp-dead-attempt.parquet"), "partial");
+        Path stale = Files.writeString(Files.createDirectories(out.resolve("journal/curves")).resolve("_tmp-dead-attempt.parquet"), "partial");
         Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - SweepRunner.STALE_AFTER_MS - 60_000));
-        Path fresh = Files.writeString(out.resolve("trials").resolve("_tmp-live-attempt.parquet"), "being written");
+        Path fresh = Files.writeString(out.resolve("journal/trials").resolve("_tmp-live-attempt.parquet"), "being written");
         assertEquals(0, run(spark, spec).ran());
         assertTrue(!Files.exists(stale), "a temporary file older than the cutoff is gone");
         assertTrue(Files.exists(fresh), "one a driver beside us may be writing is kept");
@@ -272,7 +279,7 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         run(spark, spec(out));
         for (String table : new String[] {"trials", "curves", "gradients"}) {
-            List<Row> versions = spark.read().parquet(out.resolve(table).toString()).select("schema_version").distinct().collectAsList();
+            List<Row> versions = tables(spark, out, table).select("schema_version").distinct().collectAsList();
             assertEquals(List.of(Tables.SCHEMA_VERSION), versions.stream().map(r -> r.getInt(0)).toList(), table);
         }
     }
@@ -316,7 +323,7 @@ class SweepRunnerTest {
         assertTrue(planSeenMidRun.get(), "the run record with the plan exists while trials run");
         List<String> ids = GridExpander.expand(spec).stream().map(TrialSpec::trialId).filter(id -> !id.equals(victim)).limit(2).toList();
         for (String id : ids) {
-            Files.delete(out.resolve("trials").resolve(id + ".parquet"));
+            Files.delete(out.resolve("journal/trials").resolve(id + ".parquet"));
         }
         java.io.StringWriter text = new java.io.StringWriter();
         assertEquals(0, org.lrasweep.sweep.SweepMain.run(new java.io.PrintWriter(text, true),
