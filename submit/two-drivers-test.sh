@@ -6,6 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source submit/lib.sh
+ensure_built   # once, before the two drivers start: each would otherwise build a missing jar at the same time
 out="${TMPDIR:-/tmp}/lra-sweep-two-drivers"
 rm -rf "$out"
 for d in 1 2; do
