@@ -83,7 +83,8 @@ ensure_spark_home() {
   if [[ ! -d "$SPARK_HOME/jars" || "$SPARK_CLASSPATH_FILE" -nt "$SPARK_HOME/jars" ]]; then
     rm -rf "$SPARK_HOME"
     mkdir -p "$SPARK_HOME/jars"
-    tr ':' '\n' < "$SPARK_CLASSPATH_FILE" | while read -r jar; do ln -s "$jar" "$SPARK_HOME/jars/"; done
+    # "|| -n": the file ends without a newline, and read drops a last line without one.
+    tr ':' '\n' < "$SPARK_CLASSPATH_FILE" | while read -r jar || [[ -n "$jar" ]]; do ln -s "$jar" "$SPARK_HOME/jars/"; done
   fi
 }
 
