@@ -30,5 +30,8 @@ for f in glob.glob(f"{out}/runs/*.conf"):
 assert len(records) == 2, records
 by_run = {run: sum(r["run_id"] == run for r in rows) for run in records}
 assert by_run == records, f"run records {records} against rows by run id {by_run}"
-print(f"two drivers: 10 trials once each; trials run per driver: {records}")
+# Every attempt leaves its curve file; attempts beyond one per trial lost the race for the row.
+attempts = len([f for f in glob.glob(f"{out}/journal/curves/*.parquet")])
+print(f"two drivers: 10 trials once each; trials run per driver: {records}; "
+      f"{attempts - 10} attempts ran a trial the other driver committed first")
 PY
