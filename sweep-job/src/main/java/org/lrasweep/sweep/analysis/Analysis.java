@@ -3,7 +3,6 @@ package org.lrasweep.sweep.analysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import org.lrasweep.sweep.run.Compactor;
 import org.apache.spark.sql.SparkSession;
 
 /** The analysis steps a sweep runs at its end, also available as commands on any output folder. */
@@ -15,12 +14,12 @@ public final class Analysis {
      * Computes the statistics of the trials under output, writes the analysis tables and, when
      * asked, the report; prints what was written.
      *
-     * The journal is compacted first when it changed since the tables were ({@link Compactor}).
+     * It reads the current tables version: a run has just compacted its journal, and the
+     * {@code summarize} and {@code report} commands compact it first ({@link Compactor}).
      *
-     * @throws IllegalArgumentException when the folder holds no trials
+     * @throws IllegalArgumentException when the folder holds no tables
      */
     public static SweepAnalysis run(SparkSession spark, String output, boolean report, PrintWriter out) throws IOException {
-        Compactor.compact(spark, output, out::println);
         SweepAnalysis a = SweepAnalysis.of(spark, output);
         List<String> tables = AnalysisTables.write(spark, output, a);
         out.printf("summary of %d trials in %d configurations, %d comparisons: %s under %s%n", a.overview.trials(),

@@ -101,7 +101,8 @@ public final class SweepAnalysis {
         FileSystem fs = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
         Path version = TableVersions.current(fs, output).orElseThrow(() -> new IllegalArgumentException(
                 "no tables under " + output + " (run a sweep into it first)"));
-        Dataset<Row> trials = TrialsTable.read(spark, output).cache();
+        // Every table from the same version, also when a compaction switches versions meanwhile.
+        Dataset<Row> trials = TrialsTable.readVersion(spark, version).cache();
         try {
             spark.sparkContext().setJobDescription("lra-sweep: summarize the configurations");
             List<ConfigurationSummary> summaries = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.lrasweep.sweep.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lrasweep.sweep.analysis.Analysis;
+import org.lrasweep.sweep.run.Compactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code report OUTPUT}: the analysis tables and {@code OUTPUT/report/index.html};
- * {@code summarize OUTPUT}: the tables alone. Both rerun what a sweep does at its end.
+ * {@code summarize OUTPUT}: the tables alone. Both rerun what a sweep does at its end, compaction
+ * included.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Summarize a sweep's results and write OUTPUT/report/index.html with its figures.")
@@ -34,7 +36,10 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SparkSession spark = SparkSession.builder().appName("lra-sweep " + command.name()).getOrCreate();
-        Analysis.run(spark, output.qualified(spark), withFigures, command.commandLine().getOut());
+        String out = output.qualified(spark);
+        // A journal that changed since the last compaction (a killed driver, a withdrawn trial) is consolidated first.
+        Compactor.compact(spark, out, command.commandLine().getOut()::println);
+        Analysis.run(spark, out, withFigures, command.commandLine().getOut());
         return 0;
     }
 

@@ -65,8 +65,8 @@ public final class TrialsTable {
                 "no tables under " + output + " (run a sweep into it, or compact its journal)")));
     }
 
-    /** The trials table of one tables version. */
-    static Dataset<Row> readVersion(SparkSession spark, org.apache.hadoop.fs.Path version) {
+    /** The trials table of one tables version ({@link TableVersions#current}), in the current layout, each trial once. */
+    public static Dataset<Row> readVersion(SparkSession spark, org.apache.hadoop.fs.Path version) {
         return chosen(upgrade(spark.read().option("mergeSchema", "true").parquet(new org.apache.hadoop.fs.Path(version, Tables.TRIALS).toString())));
     }
 
