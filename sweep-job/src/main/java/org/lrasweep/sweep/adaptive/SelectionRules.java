@@ -1,12 +1,12 @@
 package org.lrasweep.sweep.adaptive;
 
+import org.lrasweep.sweep.stats.WilsonInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lrasweep.sweep.analysis.WilsonInterval;
 
 /**
  * When a configuration of an adaptive sweep stops getting seeds, and which configuration of a group
@@ -55,11 +55,13 @@ public record SelectionRules(int minSeeds, double halfWidth, boolean dropDominat
      *
      * @param configId          its id
      * @param group             who it competes with (the same value for every member of a group)
-     * @param seeds             seeds run
+     * @param tried             seeds of the pool it has run
+     * @param seeds             of which ran to a protocol outcome: the rate's denominator (a trial that
+     *                          threw, status {@code failed}, is neither a success nor a failure of the method)
      * @param solved            of which solved
      * @param medianIterations  median iterations to solve of its solved seeds, NaN if none
      */
-    public record Arm(String configId, String group, int seeds, int solved, double medianIterations) {
+    public record Arm(String configId, String group, int tried, int seeds, int solved, double medianIterations) {
         double[] wilson() {
             return seeds == 0 ? new double[] {0, 1} : WilsonInterval.of(solved, seeds);
         }
@@ -97,16 +99,17 @@ public record SelectionRules(int minSeeds, double halfWidth, boolean dropDominat
             double[] ci = a.wilson();
             Decision d = Decision.CONTINUE;
             String leader = null;
-            if (a.seeds() >= minSeeds) {
-                Arm best = leaders.get(a.group());
-                if (dropDominated && best != a && ci[1] < best.wilson()[0]) {
+            Arm best = leaders.get(a.group());
+            if (a.seeds() >= minSeeds && best != a && best != null) {
+                if (dropDominated && ci[1] < best.wilson()[0]) {
                     d = Decision.DOMINATED;
                     leader = best.configId();
-                } else if (best != a && (ci[1] - ci[0]) / 2 <= halfWidth && ci[1] < (double) best.solved() / best.seeds()) {
+                } else if ((ci[1] - ci[0]) / 2 <= halfWidth && ci[1] < (double) best.solved() / best.seeds()) {
                     d = Decision.PRECISE;
-                } else if (a.seeds() >= poolSize) {
-                    d = Decision.MAX_SEEDS;
                 }
+            }
+            if (d == Decision.CONTINUE && a.tried() >= poolSize) {
+                d = Decision.MAX_SEEDS;
             }
             out.add(new Verdict(a, d, leader, ci[0], ci[1]));
         }

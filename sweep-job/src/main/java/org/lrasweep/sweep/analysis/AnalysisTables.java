@@ -1,5 +1,6 @@
 package org.lrasweep.sweep.analysis;
 
+import org.lrasweep.sweep.run.FolderSwap;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import org.lrasweep.sweep.run.Tables;
 /**
  * Writes the analysis tables under a sweep's output: {@code summary}, {@code comparisons},
  * {@code learning_curves} and {@code gradient_profiles} as Parquet folders, and CSV copies of
- * them and of the trials table in {@code csv/} for spreadsheets and for Python without pyarrow.
+ * them, of the trials table and of an adaptive sweep's allocation table in {@code csv/} for
+ * spreadsheets and for Python without pyarrow.
  */
 public final class AnalysisTables {
     private AnalysisTables() {
@@ -38,6 +40,12 @@ public final class AnalysisTables {
         written.add(write(spark, output, "gradient_profiles", profileSchema(), profileRows(a)));
         writeTrialsCsv(spark, output);
         written.add("csv/trials.csv");
+        java.util.Optional<List<Row>> allocation = org.lrasweep.sweep.run.AllocationTable.read(spark, output);
+        if (allocation.isPresent()) {
+            writeCsv(spark, output, org.lrasweep.sweep.run.AllocationTable.NAME, org.lrasweep.sweep.run.AllocationTable.schema(),
+                    allocation.get());
+            written.add("csv/allocation.csv");
+        }
         return written;
     }
 
@@ -60,11 +68,22 @@ public final class AnalysisTables {
             "median_omega_zero_events"}) {
             s = s.add(c, DataTypes.DoubleType, true);
         }
+        // An adaptive sweep's selection (null on a fixed grid) and its winners' confirmation.
+        s = s.add("selection_decision", DataTypes.StringType, true).add("winner", DataTypes.BooleanType, true)
+                .add("confirmation_trials", DataTypes.IntegerType, true).add("confirmation_solved", DataTypes.IntegerType, true);
+        for (String c : new String[] {"confirmation_success_rate", "confirmation_ci_low", "confirmation_ci_high",
+            "confirmation_median_iterations_to_solve"}) {
+            s = s.add(c, DataTypes.DoubleType, true);
+        }
         return s;
     }
 
     static List<Row> summaryRows(SweepAnalysis a) {
         List<Row> rows = new ArrayList<>();
+        Map<String, Selection.Stopped> selected = new java.util.HashMap<>();
+        if (a.selection != null) {
+            a.selection.configurations().forEach(c -> selected.put(c.configId(), c));
+        }
         for (ConfigurationSummary s : a.summaries) {
             List<Object> v = new ArrayList<>(List.of(s.config().id(), s.config().method(), s.config().label()));
             v.addAll(java.util.Arrays.asList(s.config().values()));
@@ -73,6 +92,16 @@ public final class AnalysisTables {
                 s.q1IterationsToSolve(), s.q3IterationsToSolve(), s.meanBestAccuracy(), s.medianFinalAccuracy(),
                 s.medianOmegaZeroEvents()}) {
                 v.add(Double.isFinite(d) ? d : null);
+            }
+            Selection.Stopped stopped = selected.get(s.config().id());
+            v.add(stopped == null ? null : stopped.decision());
+            v.add(stopped == null ? null : stopped.winner());
+            ConfigurationSummary c = a.confirmations.get(s.config().id());
+            v.add(c == null ? null : c.ran());
+            v.add(c == null ? null : c.solved());
+            for (double d : c == null ? new double[4] : new double[] {c.successRate(), c.successLow(), c.successHigh(),
+                c.medianIterationsToSolve()}) {
+                v.add(c != null && Double.isFinite(d) ? d : null);
             }
             rows.add(RowFactory.create(v.toArray()));
         }
@@ -87,7 +116,8 @@ public final class AnalysisTables {
                     .add(side + "_label", DataTypes.StringType).add(side + "_trials", DataTypes.IntegerType)
                     .add(side + "_solved", DataTypes.IntegerType).add(side + "_success_rate", DataTypes.DoubleType);
         }
-        return s.add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
+        // "confirmation": both sides' confirmation trials; "all": the grid's (or selection's) trials.
+        return s.add("trials", DataTypes.StringType).add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
                 .add("difference_ci_high", DataTypes.DoubleType).add("fisher_p", DataTypes.DoubleType)
                 .add("fisher_p_holm", DataTypes.DoubleType);
     }
@@ -99,6 +129,7 @@ public final class AnalysisTables {
             for (ConfigurationSummary s : new ConfigurationSummary[] {c.a(), c.b()}) {
                 v.addAll(List.of(s.config().id(), s.config().method(), s.config().label(), s.ran(), s.solved(), s.successRate()));
             }
+            v.add(a.comparedOnConfirmation ? "confirmation" : "all");
             v.addAll(List.of(c.difference(), c.low(), c.high(), c.pValue(), c.pHolm()));
             rows.add(RowFactory.create(v.toArray()));
         }

@@ -87,6 +87,11 @@ public final class Configuration {
         return Labels.method(values);
     }
 
+    /** The method without its regularizer weight ({@link Labels#methodKey}). */
+    public String methodKey() {
+        return Labels.methodKey(values);
+    }
+
     /** The method with the settings that tell its configurations apart ({@link Labels#label}). */
     public String label() {
         return Labels.label(values);

@@ -38,7 +38,7 @@ public final class ReportFigures {
     static final int HEIGHT = 430;
 
     /** The report's sections, each a list of figures, in page order. */
-    static final List<String> SECTIONS = List.of("success", "time", "gradients", "learning", "stability");
+    static final List<String> SECTIONS = List.of("selection", "success", "time", "gradients", "learning", "stability");
 
     /**
      * One figure.
@@ -74,6 +74,9 @@ public final class ReportFigures {
         for (ConfigurationSummary s : a.summaries) {
             byTask.computeIfAbsent(s.config().task(), k -> new ArrayList<>()).add(s);
             byPanel.computeIfAbsent(s.config().task() + "|" + String.format("%06d", s.config().length()), k -> new ArrayList<>()).add(s);
+        }
+        if (a.selection != null) {
+            f.selectionFigure(a.selection);
         }
         byTask.forEach(f::successFigure);
         for (List<ConfigurationSummary> panel : byPanel.values()) {
@@ -301,6 +304,37 @@ public final class ReportFigures {
         long collapsed = panel.stream().mapToLong(ConfigurationSummary::collapsed).sum();
         add("stability", chart, "stability_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length() + ": "
                 + collapsed + " collapsed trial" + (collapsed == 1 ? "" : "s") + "; dashed: chance accuracy");
+    }
+
+    /**
+     * Seeds of the pool each configuration ran, a bar per configuration (most seeds first), coloured
+     * by where it stopped; the winners apart.
+     */
+    private void selectionFigure(Selection selection) {
+        List<Selection.Stopped> order = new ArrayList<>(selection.configurations());
+        order.sort(java.util.Comparator.comparingInt((Selection.Stopped c) -> -c.seedsRun())
+                .thenComparingDouble(c -> Double.isNaN(c.rate()) ? 1 : -c.rate()).thenComparing(Selection.Stopped::configId));
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (String d : List.of("winner", "max-seeds", "precise", "dominated", "continue")) {
+            series.put(d, new XYSeries(d, false, true));
+        }
+        for (int i = 0; i < order.size(); i++) {
+            Selection.Stopped c = order.get(i);
+            series.get(c.winner() ? "winner" : c.decision()).add(i + 1, c.seedsRun());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.values().stream().filter(x -> x.getItemCount() > 0).forEach(data::addSeries);
+        data.setIntervalWidth(0.8);
+        JFreeChart chart = chart("Seeds spent per configuration", "configuration (most seeds first)", "seeds of the pool run", data);
+        org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer();
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        chart.getXYPlot().setRenderer(bars);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(0, selection.pool() * 1.05);
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        add("selection", chart, "selection_seeds", String.format("%d of %d selection trials run (%d saved against every "
+                + "configuration on the whole pool of %d seeds)", selection.trialsRun(), selection.fullPool(),
+                selection.fullPool() - selection.trialsRun(), selection.pool()));
     }
 
     private void add(String section, JFreeChart chart, String name, String caption) {

@@ -44,13 +44,23 @@ public final class ReportPage {
         a.overview.statuses().forEach((k, v) -> counts.add(v + " " + k));
         page.put("statuses", String.join(", ", counts));
         figures.forEach((section, list) -> page.put(section, list.stream().map(ReportPage::figure).toList()));
-        page.put("summary", a.summaries.stream().map(ReportPage::summaryRow).toList());
+        Map<String, String> decisions = new HashMap<>();
+        if (a.selection != null) {
+            a.selection.configurations().forEach(c -> decisions.put(c.configId(), c.winner() ? "winner" : c.decision()));
+        }
+        page.put("adaptive", a.selection != null);
+        page.put("summary", a.summaries.stream().map(s -> summaryRow(s, decisions.getOrDefault(s.config().id(), "")))
+                .toList());
         List<Map<String, Object>> families = new ArrayList<>();
         for (ComparisonFamily f : ComparisonFamily.values()) {
             List<Map<String, Object>> rows = a.comparisons.stream().filter(c -> c.family() == f).map(ReportPage::comparisonRow).toList();
             families.add(Map.of("name", f.label(), "question", f.question(), "rows", rows, "empty", rows.isEmpty()));
         }
         page.put("families", families);
+        page.put("comparedOnConfirmation", a.comparedOnConfirmation);
+        if (a.selection != null) {
+            page.put("adaptiveSelection", selection(a));
+        }
         page.put("collapseBest", TrialResult.COLLAPSE_BEST_AT_LEAST);
         page.put("collapseWithin", TrialResult.COLLAPSE_FINAL_WITHIN);
         provenance(page, a.overview, provenance);
@@ -59,13 +69,47 @@ public final class ReportPage {
         return html.toString();
     }
 
+    /** The selection section's model: the savings and each group's winner with both estimates. */
+    private static Map<String, Object> selection(SweepAnalysis a) {
+        Selection s = a.selection;
+        Map<String, Object> m = new HashMap<>();
+        m.put("run", s.trialsRun());
+        m.put("full", s.fullPool());
+        m.put("saved", s.fullPool() - s.trialsRun());
+        m.put("pool", s.pool());
+        m.put("configurations", s.configurations().size());
+        m.put("complete", s.complete());
+        Map<String, Long> decisions = new java.util.TreeMap<>();
+        s.configurations().forEach(c -> decisions.merge(c.decision(), 1L, Long::sum));
+        List<String> counts = new ArrayList<>();
+        decisions.forEach((d, n) -> counts.add(n + " " + d));
+        m.put("decisions", String.join(", ", counts));
+        List<Map<String, Object>> winners = new ArrayList<>();
+        for (Selection.Stopped w : s.winners()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("group", w.group());
+            row.put("label", w.label());
+            row.put("id", w.configId());
+            row.put("selection", w.solved() + "/" + w.seedsRun() + ": " + fmt(w.rate()) + " [" + fmt(w.low()) + ", " + fmt(w.high()) + "]");
+            ConfigurationSummary c = a.confirmations.get(w.configId());
+            row.put("confirmation", c == null ? "not run yet" : c.solved() + "/" + c.ran() + ": " + fmt(c.successRate()) + " ["
+                    + fmt(c.successLow()) + ", " + fmt(c.successHigh()) + "]");
+            row.put("iterations", c == null || Double.isNaN(c.medianIterationsToSolve()) ? "-"
+                    : String.format("%.0f", c.medianIterationsToSolve()));
+            winners.add(row);
+        }
+        m.put("winners", winners);
+        return m;
+    }
+
     private static Map<String, Object> figure(ReportFigures.Figure f) {
         return Map.of("name", f.name(), "title", f.title(), "caption", f.caption(), "width", ReportFigures.WIDTH,
                 "height", ReportFigures.HEIGHT);
     }
 
-    private static Map<String, Object> summaryRow(ConfigurationSummary s) {
+    private static Map<String, Object> summaryRow(ConfigurationSummary s, String decision) {
         Map<String, Object> row = new HashMap<>();
+        row.put("decision", decision);
         row.put("label", s.config().label());
         row.put("id", s.config().id());
         row.put("task", s.config().task());

@@ -1,5 +1,6 @@
 package org.lrasweep.sweep.analysis;
 
+import org.lrasweep.sweep.run.FolderSwap;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

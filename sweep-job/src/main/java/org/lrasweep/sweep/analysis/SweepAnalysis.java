@@ -1,5 +1,9 @@
 package org.lrasweep.sweep.analysis;
 
+import org.lrasweep.sweep.stats.HolmAdjustment;
+import org.lrasweep.sweep.stats.FisherExact;
+import org.lrasweep.sweep.stats.NewcombeDifferenceInterval;
+import org.lrasweep.sweep.stats.WilsonInterval;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -34,6 +38,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.sweep.run.AllocationTable;
+import org.lrasweep.sweep.run.Stage;
 import org.lrasweep.sweep.run.TableVersions;
 import org.lrasweep.sweep.run.Tables;
 import org.lrasweep.sweep.run.TrialsTable;
@@ -66,8 +72,15 @@ public final class SweepAnalysis {
     }
 
     public final Overview overview;
+    /** Per configuration, its grid or selection trials (every trial but confirmations). */
     public final List<ConfigurationSummary> summaries;
+    /** Per configuration id, its confirmation trials (an adaptive sweep's winners on fresh seeds); empty otherwise. */
+    public final Map<String, ConfigurationSummary> confirmations;
+    /** The allocation of an adaptive sweep's selection pool; null when none ran into this output. */
+    public final Selection selection;
     public final List<Comparison> comparisons;
+    /** Whether the comparisons are on confirmation trials (there are some) rather than on the summaries' trials. */
+    public final boolean comparedOnConfirmation;
     /** Per configuration id: iteration -> {median, q1, q3} test accuracy, ended trials carried forward. */
     public final Map<String, TreeMap<Integer, double[]>> learningCurves;
     /** Per configuration id: iteration -> fraction of its trials solved by then. */
@@ -81,13 +94,16 @@ public final class SweepAnalysis {
     /** Per configuration id: the distinct {best, final} test accuracies of its trials, on a {@value #STABILITY_GRID} grid. */
     public final Map<String, List<double[]>> stability;
 
-    SweepAnalysis(Overview overview, List<ConfigurationSummary> summaries, List<Comparison> comparisons,
-                  Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
+    SweepAnalysis(Overview overview, List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
+                  Selection selection, List<Comparison> comparisons, Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
                   Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration, Map<String, long[]> kept,
                   Map<String, List<double[]>> stability) {
         this.overview = overview;
         this.summaries = summaries;
+        this.confirmations = confirmations;
+        this.selection = selection;
         this.comparisons = comparisons;
+        this.comparedOnConfirmation = !confirmations.isEmpty();
         this.learningCurves = learningCurves;
         this.solvedBy = solvedBy;
         this.gradientProfiles = gradientProfiles;
@@ -102,7 +118,10 @@ public final class SweepAnalysis {
         Path version = TableVersions.current(fs, output).orElseThrow(() -> new IllegalArgumentException(
                 "no tables under " + output + " (run a sweep into it first)"));
         // Every table from the same version, also when a compaction switches versions meanwhile.
-        Dataset<Row> trials = TrialsTable.readVersion(spark, version).cache();
+        Dataset<Row> all = TrialsTable.readVersion(spark, version).cache();
+        // Confirmation trials answer the claims; everything else (curves, profiles, figures) describes
+        // the grid or selection trials, so that no configuration mixes the two.
+        Dataset<Row> trials = all.where(col("stage").notEqual(Stage.CONFIRMATION.label()));
         try {
             spark.sparkContext().setJobDescription("lra-sweep: summarize the configurations");
             List<ConfigurationSummary> summaries = new ArrayList<>();
@@ -121,15 +140,25 @@ public final class SweepAnalysis {
             Map<String, TreeMap<Integer, Double>> solvedBy = solvedBy(trials, summaries, checkEvery, lastIteration);
             Dataset<Row> configs = trials.select("trial_id", "config_id", "check_every");
             Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(
-                    spark.read().parquet(new Path(version, Tables.CURVES).toString()), configs);
+                    Tables.readDetails(spark, version, Tables.CURVES), configs);
             summaries.forEach(s -> learningCurves.putIfAbsent(s.config().id(), new TreeMap<>()));
             Map<String, double[][]> profiles = new LinkedHashMap<>();
             Map<String, Integer> profileIteration = new HashMap<>();
-            gradientProfiles(spark.read().parquet(new Path(version, Tables.GRADIENTS).toString()), configs, profiles, profileIteration);
-            return new SweepAnalysis(overview(trials), summaries, compare(summaries), learningCurves, solvedBy, profiles,
-                    profileIteration, kept, stability(trials));
+            gradientProfiles(Tables.readDetails(spark, version, Tables.GRADIENTS), configs, profiles, profileIteration);
+            Map<String, ConfigurationSummary> confirmations = new LinkedHashMap<>();
+            spark.sparkContext().setJobDescription("lra-sweep: summarize the confirmation trials");
+            for (Row r : summaryRows(all.where(col("stage").equalTo(Stage.CONFIRMATION.label()))).collectAsList()) {
+                ConfigurationSummary s = summary(r);
+                confirmations.put(s.config().id(), s);
+            }
+            Selection selection = AllocationTable.read(spark, output).map(Selection::of).orElse(null);
+            List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false)
+                    : compare(summaries.stream().filter(s -> confirmations.containsKey(s.config().id()))
+                            .map(s -> confirmations.get(s.config().id())).toList(), true);
+            return new SweepAnalysis(overview(all), summaries, confirmations, selection, comparisons, learningCurves, solvedBy,
+                    profiles, profileIteration, kept, stability(trials));
         } finally {
-            trials.unpersist();
+            all.unpersist();
         }
     }
 
@@ -239,8 +268,17 @@ public final class SweepAnalysis {
             .thenComparingDouble(s -> Double.isNaN(s.medianIterationsToSolve()) ? Double.MAX_VALUE : s.medianIterationsToSolve())
             .thenComparing(s -> s.config().id());
 
-    /** Every family's comparisons ({@link ComparisonFamily}), Holm-adjusted within each family. */
-    static List<Comparison> compare(List<ConfigurationSummary> summaries) {
+    /**
+     * Every family's comparisons ({@link ComparisonFamily}), Holm-adjusted within each family. On a
+     * grid, twins differ in one setting only. Group winners confirmed on fresh seeds (winners) were
+     * tuned separately, so there a regularized winner meets the best unregularized winner of its
+     * method and protocol, and a released winner the local winners of its protocol and regularizer.
+     */
+    static List<Comparison> compare(List<ConfigurationSummary> summaries, boolean winners) {
+        java.util.function.Function<Configuration, List<Object>> alphaTwin = winners
+                ? c -> List.of(c.protocol(), c.methodKey()) : Configuration::withoutAlpha;
+        java.util.function.Function<Configuration, List<Object>> variantTwin = winners
+                ? c -> List.of(c.protocol(), c.alpha() > 0) : Configuration::withoutVariant;
         List<ConfigurationSummary> ran = summaries.stream().filter(s -> s.ran() > 0).toList();
         Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs = new LinkedHashMap<>();
         for (ComparisonFamily f : ComparisonFamily.values()) {
@@ -250,14 +288,14 @@ public final class SweepAnalysis {
         Map<List<Object>, List<ConfigurationSummary>> bpttByProtocol = new HashMap<>();
         for (ConfigurationSummary s : ran) {
             if (s.config().alpha() == 0) {
-                byAllButAlpha.put(s.config().withoutAlpha(), s);
+                byAllButAlpha.merge(alphaTwin.apply(s.config()), s, (x, y) -> BEST.compare(x, y) <= 0 ? x : y);
             }
             if (!s.config().isLra()) {
                 bpttByProtocol.computeIfAbsent(s.config().protocol(), k -> new ArrayList<>()).add(s);
             }
         }
         for (ConfigurationSummary s : ran) {
-            ConfigurationSummary twin = byAllButAlpha.get(s.config().withoutAlpha());
+            ConfigurationSummary twin = byAllButAlpha.get(alphaTwin.apply(s.config()));
             if (s.config().alpha() > 0 && twin != null) {
                 pairs.get(ComparisonFamily.REGULARIZED_VS_UNREGULARIZED).add(new ConfigurationSummary[] {s, twin});
             }
@@ -268,7 +306,7 @@ public final class SweepAnalysis {
             if ("released".equals(s.config().get(org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT))) {
                 for (ConfigurationSummary o : ran) {
                     if (o.config().isLra() && "local".equals(o.config().get(org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT))
-                            && o.config().withoutVariant().equals(s.config().withoutVariant())) {
+                            && variantTwin.apply(o.config()).equals(variantTwin.apply(s.config()))) {
                         pairs.get(ComparisonFamily.RELEASED_VS_LOCAL).add(new ConfigurationSummary[] {s, o});
                     }
                 }

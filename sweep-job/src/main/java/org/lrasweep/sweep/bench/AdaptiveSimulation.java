@@ -1,17 +1,20 @@
 package org.lrasweep.sweep.bench;
 
+import org.lrasweep.sweep.stats.WilsonInterval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.lrasweep.sweep.adaptive.SelectionRules;
-import org.lrasweep.sweep.analysis.WilsonInterval;
+import java.util.HashMap;
+import java.util.Map;
+import org.lrasweep.sweep.adaptive.AdaptiveSettings;
+import org.lrasweep.sweep.adaptive.Allocation;
 
 /**
  * The adaptive-seed rules on configurations with known success probabilities, without Spark or
  * training (bench/adaptive-simulation.sh): one group of 48 configurations shaped like a paper grid
  * (40 near 0, eight between 0.3 and 0.95), a pool of 40 seeds dealt in waves of 4, decisions after
- * every complete wave ({@link SelectionRules}), then the winner on 20 fresh confirmation seeds.
+ * every complete wave ({@link Allocation#replay}, the driver's own), then the winner on 20 fresh confirmation seeds.
  * Over 1,000 replicates it reports the trials used against running every configuration on the
  * whole pool, how often the winner is within 0.05 of the best, and how often the confirmation's
  * 95% Wilson interval covers the winner's true probability.
@@ -43,58 +46,61 @@ public final class AdaptiveSimulation {
     record Replicate(int trials, double winnerTruth, boolean covered) {
     }
 
-    /** One adaptive selection and confirmation on the grid, with its own random stream. */
-    static Replicate replicate(SelectionRules rules, double[] truth, SplittableRandom rng) {
+    /**
+     * One adaptive selection and confirmation on the grid, with its own random stream: the driver's
+     * own replay ({@link Allocation#replay}) decides, and a simulated executor commits what each
+     * wave asks for.
+     */
+    static Replicate replicate(AdaptiveSettings settings, double[] truth, SplittableRandom rng) {
         int n = truth.length;
-        int[] seeds = new int[n];
-        int[] solved = new int[n];
-        boolean[] live = new boolean[n];
-        Arrays.fill(live, true);
-        int trials = 0;
-        while (true) {
-            boolean any = false;
-            for (int c = 0; c < n; c++) {
-                if (live[c]) {
-                    any = true;
-                    for (int s = 0; s < WAVE && seeds[c] < POOL; s++) {
-                        seeds[c]++;
-                        solved[c] += rng.nextDouble() < truth[c] ? 1 : 0;
-                        trials++;
-                    }
-                }
-            }
-            if (!any) {
-                break;
-            }
-            List<SelectionRules.Verdict> verdicts = rules.decide(arms(seeds, solved));
-            for (int c = 0; c < n; c++) {
-                if (verdicts.get(c).decision() != SelectionRules.Decision.CONTINUE) {
-                    live[c] = false;
-                }
+        boolean[][] solved = new boolean[n][POOL];
+        for (int c = 0; c < n; c++) {
+            for (int s = 0; s < POOL; s++) {
+                solved[c][s] = rng.nextDouble() < truth[c];
             }
         }
-        SelectionRules.Arm winner = SelectionRules.winner(arms(seeds, solved)).orElseThrow();
-        double p = truth[Integer.parseInt(winner.configId())];
+        List<Allocation.Candidate> configs = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            configs.add(new Allocation.Candidate(String.valueOf(c), "grid", "m", "c" + c));
+        }
+        int[] committed = new int[n];
+        Allocation a;
+        while (!(a = Allocation.replay(configs, counts(solved, committed), settings, POOL)).complete()) {
+            for (String id : a.live()) {
+                committed[Integer.parseInt(id)] = a.prefix();
+            }
+        }
+        double p = truth[Integer.parseInt(a.winners().get("grid"))];
         int confirmed = 0;
         for (int s = 0; s < CONFIRM; s++) {
             confirmed += rng.nextDouble() < p ? 1 : 0;
         }
         double[] ci = WilsonInterval.of(confirmed, CONFIRM);
-        return new Replicate(trials + CONFIRM, p, ci[0] <= p && p <= ci[1]);
+        return new Replicate(a.allocated() + CONFIRM, p, ci[0] <= p && p <= ci[1]);
     }
 
-    private static List<SelectionRules.Arm> arms(int[] seeds, int[] solved) {
-        List<SelectionRules.Arm> arms = new ArrayList<>();
-        for (int c = 0; c < seeds.length; c++) {
-            arms.add(new SelectionRules.Arm(String.valueOf(c), "grid", seeds[c], solved[c], Double.NaN));
+    /** What the trials table would say: per configuration and wave, its committed trials among the wave's seeds. */
+    private static Map<String, Map<Integer, Allocation.Count>> counts(boolean[][] solved, int[] committed) {
+        Map<String, Map<Integer, Allocation.Count>> out = new HashMap<>();
+        for (int c = 0; c < solved.length; c++) {
+            Map<Integer, Allocation.Count> byWave = new HashMap<>();
+            for (int k = 1; (k - 1) * WAVE < POOL; k++) {
+                int tried = Math.min(committed[c], Math.min(k * WAVE, POOL));
+                int wins = 0;
+                for (int s = 0; s < tried; s++) {
+                    wins += solved[c][s] ? 1 : 0;
+                }
+                byWave.put(k, new Allocation.Count(tried, 0, wins, Double.NaN));
+            }
+            out.put(String.valueOf(c), byWave);
         }
-        return arms;
+        return out;
     }
 
     public static void main(String[] args) {
         int replicates = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        SelectionRules rules = new SelectionRules(4, 0.15, true, POOL);
+        AdaptiveSettings settings = new AdaptiveSettings(WAVE, 4, 0.15, true, List.of("method"), List.of());
         SplittableRandom root = new SplittableRandom(seed);
         double best = Arrays.stream(TRUTH).max().orElseThrow();
         long trials = 0;
@@ -102,7 +108,7 @@ public final class AdaptiveSimulation {
         int covered = 0;
         int[] used = new int[replicates];
         for (int r = 0; r < replicates; r++) {
-            Replicate rep = replicate(rules, TRUTH, root.split());
+            Replicate rep = replicate(settings, TRUTH, root.split());
             trials += rep.trials();
             used[r] = rep.trials();
             close += best - rep.winnerTruth() <= CLOSE_TO_BEST + 1e-12 ? 1 : 0;

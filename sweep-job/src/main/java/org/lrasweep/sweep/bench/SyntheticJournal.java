@@ -55,7 +55,7 @@ public final class SyntheticJournal {
             while (part.hasNext()) {
                 TrialSpec t = part.next();
                 if (!journal.isCommitted(t.trialId())) {
-                    journal.commit(sweep, "synthetic", t, outcome(t));
+                    journal.commit(sweep, "synthetic", org.lrasweep.sweep.run.Stage.GRID, t, outcome(t));
                 }
             }
         });

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.lrasweep.kernel.train.TrialConfig;
+import org.lrasweep.sweep.adaptive.AdaptiveSettings;
 import org.lrasweep.sweep.grid.CostModel;
 import org.lrasweep.sweep.grid.GridExpander;
+import org.lrasweep.sweep.grid.TrialId;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.spec.SpecWarnings;
 import org.lrasweep.sweep.spec.SweepSpec;
@@ -53,6 +55,42 @@ public final class PlanCommand implements Callable<Integer> {
                 + "(about %.1f h on %d cores); solved and plateaued trials stop early%n",
                 trials.size(), total / 3.6e6, total / 3.6e6 / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
+        if (spec.isAdaptive()) {
+            adaptiveBounds(spec, trials, out);
+        }
         return 0;
+    }
+
+    /**
+     * The two bounds of an adaptive sweep: every configuration on the whole pool (no stop fires),
+     * and every configuration stopped at its first decision (the first whole wave of at least
+     * min-seeds); each adds one confirmation block per group, priced at the group's dearest
+     * configuration for the first bound and its cheapest for the second.
+     */
+    private static void adaptiveBounds(SweepSpec spec, List<TrialSpec> trials, PrintWriter out) {
+        AdaptiveSettings a = spec.adaptive();
+        int pool = spec.seeds().size();
+        int first = Math.min(pool, (a.minSeeds() + a.wave() - 1) / a.wave() * a.wave());
+        Map<String, double[]> perConfig = new java.util.LinkedHashMap<>();
+        Map<String, String> groupOf = new java.util.HashMap<>();
+        for (TrialSpec t : trials) {
+            String id = TrialId.configId(t.config());
+            perConfig.computeIfAbsent(id, k -> new double[1])[0] = CostModel.worstCaseMs(t.config());
+            groupOf.put(id, a.group(t.config().values()));
+        }
+        Map<String, double[]> groups = new TreeMap<>();
+        perConfig.forEach((id, ms) -> groups.merge(groupOf.get(id), new double[] {ms[0], ms[0]},
+                (x, y) -> new double[] {Math.max(x[0], y[0]), Math.min(x[1], y[1])}));
+        double poolMs = perConfig.values().stream().mapToDouble(ms -> ms[0]).sum();
+        double confirmMax = groups.values().stream().mapToDouble(g -> g[0]).sum() * a.confirmSeeds().size();
+        double confirmMin = groups.values().stream().mapToDouble(g -> g[1]).sum() * a.confirmSeeds().size();
+        long confirmTrials = (long) groups.size() * a.confirmSeeds().size();
+        out.printf("adaptive: %d configurations in %d groups, a pool of %d seeds in waves of %d, decisions from %d seeds, "
+                + "%d confirmation seeds per winner%n", perConfig.size(), groups.size(), pool, a.wave(), first, a.confirmSeeds().size());
+        out.printf("%-40s %8s %16s%n", "bound", "trials", "core-hours (max)");
+        out.printf("%-40s %8d %16.2f%n", "full pool (no configuration stops)", perConfig.size() * (long) pool + confirmTrials,
+                (poolMs * pool + confirmMax) / 3.6e6);
+        out.printf("%-40s %8d %16.2f%n", "adaptive lower bound (all stop at " + first + ")",
+                perConfig.size() * (long) first + confirmTrials, (poolMs * first + confirmMin) / 3.6e6);
     }
 }

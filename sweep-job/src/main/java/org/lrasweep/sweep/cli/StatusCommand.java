@@ -27,6 +27,8 @@ import org.lrasweep.sweep.grid.TrialId;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.Compactor;
 import org.lrasweep.sweep.run.RunRecords;
+import org.lrasweep.sweep.run.AdaptiveRunner;
+import org.lrasweep.sweep.run.AllocationTable;
 import org.lrasweep.sweep.run.TrialsTable;
 import org.lrasweep.sweep.spec.SpecParser;
 import org.lrasweep.sweep.spec.SweepSpec;
@@ -62,12 +64,17 @@ public final class StatusCommand implements Callable<Integer> {
                 new IllegalArgumentException("no run record under " + out + " (runs/ is written when a sweep starts)"));
         String record = latest.text();
         SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(record).getConfig("lra-sweep"), List.of("output=\"" + out + "\""));
-        List<TrialSpec> planned = GridExpander.expand(spec);
+        // An adaptive sweep's plan is its upper bound: every configuration on the pool and on the confirmation seeds.
+        List<TrialSpec> planned = spec.isAdaptive() ? AdaptiveRunner.withConfirmations(spec, GridExpander.expand(spec))
+                : GridExpander.expand(spec);
         Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
         planned.forEach(t -> plannedById.put(t.trialId(), t));
         Dataset<Row> trials = TrialsTable.only(Compactor.trials(spark, out), plannedById.keySet()).cache();
         try {
             print(command.commandLine().getOut(), spec, latest.name(), plannedById, trials);
+            if (spec.isAdaptive()) {
+                adaptive(command.commandLine().getOut(), spark, out);
+            }
         } finally {
             trials.unpersist();
         }
@@ -123,6 +130,25 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (pending > 0) {
             p.println("pace: no trial finished in the last hour");
         }
+    }
+
+    /** Where an adaptive sweep's selection stands, from its allocation table. */
+    private static void adaptive(PrintWriter p, SparkSession spark, String out) throws java.io.IOException {
+        p.println("adaptive: the plan above is the upper bound (every configuration on the whole pool, every one confirmed); "
+                + "stopped configurations never run the rest");
+        java.util.Optional<List<Row>> allocation = AllocationTable.read(spark, out);
+        if (allocation.isEmpty()) {
+            p.println("selection: no wave decided yet");
+            return;
+        }
+        org.lrasweep.sweep.analysis.Selection s = org.lrasweep.sweep.analysis.Selection.of(allocation.get());
+        Map<String, Long> decisions = new TreeMap<>();
+        s.configurations().forEach(c -> decisions.merge(c.decision(), 1L, Long::sum));
+        int wave = s.configurations().stream().mapToInt(org.lrasweep.sweep.analysis.Selection.Stopped::wave).max().orElse(0);
+        p.printf("selection: %s after wave %d; %d of %d pool trials run; %s%n", s.complete() ? "over" : "running", wave, s.trialsRun(),
+                s.fullPool(), decisions.toString().replaceAll("[{}]", ""));
+        s.winners().forEach(w -> p.printf("winner of [%s]: %s (%s), selection %d/%d%n", w.group(), w.label(), w.configId(), w.solved(),
+                w.seedsRun()));
     }
 
     /** A configuration in one line: task, length and label. */

@@ -24,6 +24,14 @@ public final class Labels {
     }
 
     /**
+     * The method without its regularizer weight, as adaptive sweeps group by it: {@code bptt},
+     * {@code lra-released} or {@code lra-local}.
+     */
+    public static String methodKey(ParamValues v) {
+        return v.algorithm() == Algorithm.LRA ? "lra-" + v.get(LRA_VARIANT) : "bptt";
+    }
+
+    /**
      * The method, as the paper names them: {@code BPTT}, {@code LRA <variant>} (alpha = 0) or
      * regularized LRA ({@code LRA <variant> a=<alpha>}); BPTT with Pascanu's regularizer is
      * {@code BPTT+reg a=<alpha>}.

@@ -211,8 +211,7 @@ public final class Compactor {
 
     /** The rows of one table of a version, less the touched trials'. */
     private static Dataset<Row> keep(SparkSession spark, Path version, String table, Dataset<Row> touchedIds) {
-        return spark.read().parquet(new Path(version, table).toString()).join(broadcast(touchedIds), new String[] {"trial_id"},
-                "left_anti");
+        return Tables.readDetails(spark, version, table).join(broadcast(touchedIds), new String[] {"trial_id"}, "left_anti");
     }
 
     private static void write(Dataset<Row> rows, Path to) {

@@ -194,18 +194,19 @@ public final class Journal implements Serializable {
      * nothing, when another attempt's row is already in place (exclusive protocols only; elsewhere
      * both rows stay and readers pick one by {@link TrialsTable#chosen}).
      */
-    public boolean writeRow(String sweep, String runId, TrialSpec spec, String commitId, TrialOutcome outcome) throws IOException {
+    public boolean writeRow(String sweep, String runId, Stage stage, TrialSpec spec, String commitId, TrialOutcome outcome)
+            throws IOException {
         Configuration conf = conf();
-        byte[] row = ParquetBytes.of(Tables.TRIALS_SCHEMA, conf, w -> w.write(trialRow(sweep, runId, spec, commitId, outcome)));
+        byte[] row = ParquetBytes.of(Tables.TRIALS_SCHEMA, conf, w -> w.write(trialRow(sweep, runId, stage, spec, commitId, outcome)));
         String name = JournalFile.name(spec.trialId(), protocol.exclusive() ? null : commitId);
         return publish(conf, Tables.TRIALS, name, protocol.exclusive(), row);
     }
 
     /** Commits one attempt at a trial: its details, then its row ({@link #writeRow}'s result). */
-    public boolean commit(String sweep, String runId, TrialSpec spec, TrialOutcome outcome) throws IOException {
+    public boolean commit(String sweep, String runId, Stage stage, TrialSpec spec, TrialOutcome outcome) throws IOException {
         String commitId = newCommitId();
         writeDetails(spec, commitId, outcome.result());
-        return writeRow(sweep, runId, spec, commitId, outcome);
+        return writeRow(sweep, runId, stage, spec, commitId, outcome);
     }
 
     private boolean publish(Configuration conf, String table, String name, boolean exclusive, byte[] bytes) throws IOException {
@@ -215,7 +216,7 @@ public final class Journal implements Serializable {
         return protocol.publish(fs, bytes, new Path(dir, name), exclusive);
     }
 
-    private static Group trialRow(String sweep, String runId, TrialSpec spec, String commitId, TrialOutcome o) {
+    private static Group trialRow(String sweep, String runId, Stage stage, TrialSpec spec, String commitId, TrialOutcome o) {
         ParamValues values = spec.config().values();
         Group g = new SimpleGroupFactory(Tables.TRIALS_SCHEMA).newGroup()
                 .append("trial_id", spec.trialId()).append("schema_version", Tables.SCHEMA_VERSION)
@@ -254,6 +255,7 @@ public final class Journal implements Serializable {
                 .append("omega_zero_events", r == null ? 0L : r.omegaZeroEvents())
                 .append("executor_host", o.executorHost()).append("executor_id", o.executorId())
                 .append("attempt", o.attempt()).append("commit_id", commitId).append("run_id", runId)
+                .append("stage", stage.label())
                 .append("code_version", o.codeVersion()).append("blas_core", o.blasCore())
                 .append("started_at", o.startedAt()).append("finished_at", o.finishedAt());
     }

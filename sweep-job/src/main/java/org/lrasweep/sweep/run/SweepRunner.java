@@ -71,18 +71,45 @@ public final class SweepRunner {
      * @param statuses          counts by status over all the sweep's committed trials
      * @param wallSeconds       the run's wall time
      * @param runId             the run's id: its record's name, and {@code run_id} on the rows it committed
+     * @param adaptive          what an adaptive sweep's selection spent and saved, null for a fixed grid
      */
     public record Outcome(String output, int trials, int alreadyCommitted, long ran, Map<String, Long> statuses,
-                          double wallSeconds, String runId) {
+                          double wallSeconds, String runId, String adaptive) {
         /** One-line summary. */
         public String summary(String name) {
             String counts = statuses.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-            return String.format("sweep '%s': %d trials, %d already committed, %d run in %.1f s; %s -> %s", name, trials,
-                    alreadyCommitted, ran, wallSeconds, counts.isEmpty() ? "no results" : counts, output);
+            return String.format("sweep '%s': %d trials, %d already committed, %d run in %.1f s; %s%s -> %s", name, trials,
+                    alreadyCommitted, ran, wallSeconds, counts.isEmpty() ? "no results" : counts,
+                    adaptive == null ? "" : "; " + adaptive, output);
         }
     }
 
-    /** Runs every trial of the sweep not yet committed under its output folder. */
+    /** What a run has set up: its session, output, id and journal. */
+    record RunContext(SparkSession spark, JavaSparkContext jsc, SweepSpec spec, FileSystem fs, String output, String runId,
+                      CommitProtocol protocol, Journal store, Instant startedAt, long startNanos, PrintStream log) {
+        /** Compacts the journal's changes into a new tables version, saying so when there were any. */
+        void compact() throws IOException {
+            Compactor.Result compacted = Compactor.compact(spark, output, log::println);
+            if (compacted.written()) {
+                log.printf("sweep '%s': compacted %d changed trials into %s%n", spec.name(), compacted.reread(), compacted.version());
+            }
+        }
+
+        /** Writes the run record: at the start (finishedAt null) and at the end. */
+        void record(Instant finishedAt, int trials, int alreadyCommitted, long ran, Map<String, Long> statuses) throws IOException {
+            RunRecords.write(fs, output, runId, protocol, spec, startedAt, finishedAt, trials, alreadyCommitted, ran, statuses);
+        }
+
+        double wallSeconds() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+    }
+
+    /**
+     * Runs every trial of the sweep not yet committed under its output folder; for an adaptive
+     * sweep ({@link SweepSpec#isAdaptive}), trials are the configurations on the whole selection
+     * pool, of which {@link AdaptiveRunner} runs what its waves ask for.
+     */
     public static Outcome run(SparkSession spark, SweepSpec spec, List<TrialSpec> trials, PrintStream log) throws IOException {
         return run(spark, spec, trials, log, false);
     }
@@ -111,26 +138,29 @@ public final class SweepRunner {
         if (stale > 0) {
             log.printf("sweep '%s': removed %d temporary files that earlier attempts left behind%n", spec.name(), stale);
         }
+        RunContext run = new RunContext(spark, jsc, spec, fs, output, runId, protocol, store, startedAt, start, log);
         if (retryFailed) {
-            List<String> failed = failedTrials(spark, output, trials);
+            List<TrialSpec> all = spec.isAdaptive() ? AdaptiveRunner.withConfirmations(spec, trials) : trials;
+            List<String> failed = failedTrials(spark, output, all);
             for (String id : failed) {
                 store.withdraw(id);
             }
             log.printf("sweep '%s': %d failed trials withdrawn, to run again%n", spec.name(), failed.size());
         }
+        if (spec.isAdaptive()) {
+            return AdaptiveRunner.run(run, trials);
+        }
         Set<String> committed = store.committed();
-        List<TrialSpec> pending = trials.stream().filter(t -> !committed.contains(t.trialId()))
-                .sorted(Comparator.comparingDouble((TrialSpec t) -> -CostModel.worstCaseMs(t.config())).thenComparing(TrialSpec::trialId))
-                .toList();
+        List<TrialSpec> pending = longestFirst(trials.stream().filter(t -> !committed.contains(t.trialId())).toList());
         int alreadyCommitted = trials.size() - pending.size();
         // Written now too, so that status can tell what this run plans while it runs.
-        RunRecords.write(fs, output, runId, protocol, spec, startedAt, null, trials.size(), alreadyCommitted, 0, Map.of());
+        run.record(null, trials.size(), alreadyCommitted, 0, Map.of());
         long ran = 0;
         Map<String, Long> statuses = null;
         if (pending.isEmpty()) {
             log.printf("sweep '%s': all %d trials already committed in %s; nothing to run%n", spec.name(), trials.size(), output);
         } else {
-            Committed now = execute(jsc, spec, runId, store, pending, log);
+            Committed now = execute(run, pending, Stage.GRID, "trials");
             ran = now.count();
             // Every trial committed by this run and counted by a successful task: the counts are
             // exact without reading the table back (a Spark job of a few seconds). After a retry
@@ -139,24 +169,29 @@ public final class SweepRunner {
                 statuses = now.statuses().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
             }
         }
-        Compactor.Result compacted = Compactor.compact(spark, output, log::println);
-        if (compacted.written()) {
-            log.printf("sweep '%s': compacted %d changed trials into %s%n", spec.name(), compacted.reread(), compacted.version());
-        }
+        run.compact();
         if (statuses == null) {
             statuses = statusCounts(spark, output, trials);
         }
-        double wall = (System.nanoTime() - start) / 1e9;
-        RunRecords.write(fs, output, runId, protocol, spec, startedAt, Instant.now(), trials.size(), alreadyCommitted, ran, statuses);
-        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, wall, runId);
+        run.record(Instant.now(), trials.size(), alreadyCommitted, ran, statuses);
+        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, run.wallSeconds(), runId, null);
+    }
+
+    /** Trials in the order they are dealt: longest worst case first, so long trials do not straggle at the end. */
+    static List<TrialSpec> longestFirst(List<TrialSpec> trials) {
+        return trials.stream().sorted(Comparator.comparingDouble((TrialSpec t) -> -CostModel.worstCaseMs(t.config()))
+                .thenComparing(TrialSpec::trialId)).toList();
     }
 
     /** What one execution committed, as its successful tasks counted it. */
-    private record Committed(long count, List<String> statuses) {
+    record Committed(long count, List<String> statuses) {
     }
 
-    private static Committed execute(JavaSparkContext jsc, SweepSpec spec, String runId, Journal store, List<TrialSpec> pending,
-                                     PrintStream log) {
+    /** Runs the pending trials (in this order) as one Spark job, with a progress bar named taskName. */
+    static Committed execute(RunContext run, List<TrialSpec> pending, Stage stage, String taskName) {
+        JavaSparkContext jsc = run.jsc();
+        SweepSpec spec = run.spec();
+        PrintStream log = run.log();
         int partitions = Math.min(pending.size(), spec.partitions() == 0 ? TASKS_PER_CORE * jsc.defaultParallelism() : spec.partitions());
         // Deal round-robin in cost order: each partition gets a share of long and short trials.
         List<List<TrialSpec>> buckets = new ArrayList<>();
@@ -177,14 +212,14 @@ public final class SweepRunner {
         LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
         CollectionAccumulator<String> statuses = jsc.sc().collectionAccumulator("trial statuses");
         log.println(description);
-        TrialTask task = new TrialTask(spec.name(), runId, store, maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
+        TrialTask task = new TrialTask(spec.name(), run.runId(), stage, run.store(), maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
                 jsc.sc().isLocal(), CodeVersion.current(), done, solved, failed, statuses);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lra-sweep-progress");
             t.setDaemon(true);
             return t;
         });
-        ProgressBar bar = spec.progress() ? new ProgressBarBuilder().setTaskName("trials").setInitialMax(pending.size())
+        ProgressBar bar = spec.progress() ? new ProgressBarBuilder().setTaskName(taskName).setInitialMax(pending.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setConsumer(new ConsoleProgressBarConsumer(log))
                 .build() : null;
         if (bar != null) {

@@ -24,9 +24,10 @@ public final class Tables {
      * first layout, which had no such column (readers fill it in); 2 added {@code schema_version},
      * {@code config_id}, {@code method}, {@code label}, per-algorithm parameter columns,
      * {@code best_iteration}, {@code collapsed} and {@code blas_core}; 3 added {@code commit_id} to
-     * every table and {@code run_id} to trials, with the journal.
+     * every table and {@code run_id} to trials, with the journal; 4 added {@code stage} to trials, with
+     * adaptive sweeps (rows before it are {@code grid}).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /**
      * One row per trial: its ids, every trial parameter (a column per declaration; those of the other
@@ -52,6 +53,7 @@ public final class Tables {
               required int32 attempt;
               required binary commit_id (STRING);
               required binary run_id (STRING);
+              required binary stage (STRING);
               required binary code_version (STRING);
               required binary blas_core (STRING);
               required int64 started_at (TIMESTAMP(MILLIS,true));
@@ -102,6 +104,18 @@ public final class Tables {
             s = s.add(f.getName(), type, true);
         }
         return s;
+    }
+
+    /**
+     * A details table ({@link #CURVES} or {@link #GRADIENTS}) of a tables version, read with its
+     * schema and partition columns given, so that a table without rows (every trial of the version
+     * ended before its first check) reads as empty instead of failing Spark's schema inference.
+     */
+    public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> readDetails(org.apache.spark.sql.SparkSession spark,
+                                                                                    org.apache.hadoop.fs.Path version, String table) {
+        StructType schema = sparkSchema(CURVES.equals(table) ? CURVES_SCHEMA : GRADIENTS_SCHEMA)
+                .add(TrialParameters.TASK.column(), DataTypes.StringType).add(TrialParameters.LENGTH.column(), DataTypes.IntegerType);
+        return spark.read().schema(schema).parquet(new org.apache.hadoop.fs.Path(version, table).toString());
     }
 
     /** One row per check of a trial: the learning curve. */

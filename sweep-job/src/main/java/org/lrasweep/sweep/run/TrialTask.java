@@ -34,6 +34,13 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     static volatile FaultInjector faultInjector;
 
     /**
+     * Test seam that replaces training with a stand-in (scheduling tests of adaptive sweeps need
+     * outcomes with known success probabilities); null in production. Local mode only, like
+     * {@link #faultInjector}.
+     */
+    static volatile java.util.function.Function<org.lrasweep.kernel.train.TrialConfig, TrialResult> trainer;
+
+    /**
      * Injected faults: a throw before a trial is that trial's failure; between its detail files and
      * its row, or after its commit, the task's.
      */
@@ -51,6 +58,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     private final String sweep;
     private final Journal journal;
     private final String runId;
+    private final Stage stage;
     private final int maxAttempts;
     private final boolean localMode;
     private final String codeVersion;
@@ -63,11 +71,12 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
      * @param maxAttempts attempts Spark gives a task (its {@code task.maxFailures}); the last commits an Error as failed
      * @param localMode   whether the tasks run in the driver's JVM (a local master)
      */
-    TrialTask(String sweep, String runId, Journal journal, int maxAttempts, boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
+    TrialTask(String sweep, String runId, Stage stage, Journal journal, int maxAttempts, boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
               LongAccumulator failed, CollectionAccumulator<String> statuses) {
         this.sweep = sweep;
         this.journal = journal;
         this.runId = runId;
+        this.stage = stage;
         this.maxAttempts = maxAttempts;
         this.localMode = localMode;
         this.codeVersion = codeVersion;
@@ -100,7 +109,8 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                     if (hook != null) {
                         hook.beforeTrial(spec.trialId(), attempt);
                     }
-                    result = TrialRunner.run(spec.config());
+                    var standIn = trainer;
+                    result = standIn == null ? TrialRunner.run(spec.config()) : standIn.apply(spec.config());
                 } catch (Exception e) {
                     error = describe(e);
                 } catch (Error e) {
@@ -119,7 +129,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                 if (hook != null) {
                     hook.afterDetails(spec.trialId(), attempt);
                 }
-                if (journal.writeRow(sweep, runId, spec, commitId, outcome)) {
+                if (journal.writeRow(sweep, runId, stage, spec, commitId, outcome)) {
                     done.add(1);
                     statuses.add(outcome.status());
                     if ("solved".equals(outcome.status())) {

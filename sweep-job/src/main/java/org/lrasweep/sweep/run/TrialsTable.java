@@ -35,7 +35,8 @@ import org.lrasweep.kernel.train.TrialResult;
  * files of both versions share a folder. {@code collapsed} is derived where a file lacks it (from
  * best and final accuracy, as {@link TrialResult#collapsed()} does); {@code config_id},
  * {@code method} and {@code label} are derived from the parameters when such files are compacted
- * ({@link #withIdentity}); {@code best_iteration}, {@code blas_core} and {@code run_id} stay null.
+ * ({@link #withIdentity}); {@code best_iteration}, {@code blas_core} and {@code run_id} stay null, and {@code stage} is
+ * {@code grid}.
  * Every reader applies the same duplicate rule ({@link #chosen}).
  */
 public final class TrialsTable {
@@ -160,6 +161,8 @@ public final class TrialsTable {
         Column derivedCollapse = coalesce(col("best_accuracy").geq(TrialResult.COLLAPSE_BEST_AT_LEAST)
                 .and(abs(col("final_accuracy").minus(chanceOf(col("task")))).leq(TrialResult.COLLAPSE_FINAL_WITHIN)), lit(false));
         derived.put("collapsed", columns.contains("collapsed") ? coalesce(col("collapsed"), derivedCollapse) : derivedCollapse);
+        // Every trial before adaptive sweeps ran on a fixed grid.
+        derived.put("stage", columns.contains("stage") ? coalesce(col("stage"), lit(Stage.GRID.label())) : lit(Stage.GRID.label()));
         derived.put("schema_version", columns.contains("schema_version") ? coalesce(col("schema_version"), lit(1)) : lit(1));
         for (Map.Entry<String, DataType> later : ADDED_LATER.entrySet()) {
             if (!columns.contains(later.getKey())) {

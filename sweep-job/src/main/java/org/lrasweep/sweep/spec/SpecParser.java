@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.sweep.adaptive.AdaptiveSettings;
 
 /**
  * Reads a sweep spec: the user's HOCON file, command-line overrides ({@code key=value}, HOCON
@@ -122,13 +123,60 @@ public final class SpecParser {
             throw new SpecException("spark.progress: " + oneLine(e));
         }
         String rendered = full.atPath(ROOT).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
-        return new SweepSpec(name, output, seeds(full), axes, partitions, progress, rendered);
+        List<Long> seeds = seeds(full, "seeds");
+        return new SweepSpec(name, output, seeds, axes, partitions, progress, adaptive(full, seeds), rendered);
+    }
+
+    /** The {@code adaptive} block: null unless enabled; every setting checked either way. */
+    private static AdaptiveSettings adaptive(Config full, List<Long> pool) {
+        boolean enabled = bool(full, "adaptive.enabled");
+        int wave = integer(full, "adaptive.wave");
+        int minSeeds = integer(full, "adaptive.min-seeds");
+        double halfWidth = number(full, "adaptive.half-width");
+        boolean dropDominated = bool(full, "adaptive.drop-dominated");
+        if (wave < 1) {
+            throw new SpecException("adaptive.wave = " + wave + ": must be >= 1 (seeds per live configuration per wave)");
+        }
+        if (minSeeds < 1) {
+            throw new SpecException("adaptive.min-seeds = " + minSeeds + ": must be >= 1");
+        }
+        if (!(halfWidth > 0 && halfWidth < 0.5)) {
+            throw new SpecException("adaptive.half-width = " + halfWidth + ": must be between 0 and 0.5 (a Wilson half-width)");
+        }
+        List<String> groupBy = new ArrayList<>();
+        for (ConfigValue v : valueOrList(full, "adaptive.group-by")) {
+            if (v.valueType() != ConfigValueType.STRING || !AdaptiveSettings.isGroupKey((String) v.unwrapped())) {
+                throw new SpecException("adaptive.group-by: unknown key " + v.render() + " (use method, regularized or a trial setting "
+                        + "such as task, length, lra.beta)");
+            }
+            groupBy.add((String) v.unwrapped());
+        }
+        ConfigValue confirmValue = full.getValue("adaptive.confirm-seeds");
+        List<Long> confirm = confirmValue.valueType() == ConfigValueType.LIST && ((ConfigList) confirmValue).isEmpty()
+                ? List.of() : seeds(full, "adaptive.confirm-seeds");
+        if (!enabled) {
+            return null;
+        }
+        if (minSeeds > pool.size()) {
+            throw new SpecException("adaptive.min-seeds = " + minSeeds + ": more than the " + pool.size() + " seeds of the pool (seeds)");
+        }
+        if (confirm.isEmpty()) {
+            throw new SpecException("adaptive.confirm-seeds: give the fresh seeds each group winner is confirmed on, "
+                    + "e.g. { from = 1001, to = 1020 }");
+        }
+        for (long s : confirm) {
+            if (pool.contains(s)) {
+                throw new SpecException("adaptive.confirm-seeds: seed " + s + " is also in the selection pool (seeds); "
+                        + "confirmation needs seeds that played no part in the selection");
+            }
+        }
+        return new AdaptiveSettings(wave, minSeeds, halfWidth, dropDominated, List.copyOf(new LinkedHashSet<>(groupBy)), confirm);
     }
 
     private static void rejectUnknownKeys(Config merged, Config defaults) {
         for (Map.Entry<String, ConfigValue> e : merged.entrySet()) {
             String path = e.getKey();
-            if (path.startsWith("seeds.")) {
+            if (path.startsWith("seeds.") || path.startsWith("adaptive.confirm-seeds.")) {
                 continue;
             }
             if (!defaults.hasPathOrNull(path)) {
@@ -196,48 +244,47 @@ public final class SpecParser {
         }
     }
 
-    /** The seeds: a single seed, a list, or an inclusive range {@code { from = A, to = B }}. */
-    private static List<Long> seeds(Config full) {
-        Param<Long> seed = TrialParameters.SEED;
+    /** Seeds at path: a single seed, a list, or an inclusive range {@code { from = A, to = B }}. */
+    private static List<Long> seeds(Config full, String path) {
         List<Long> seeds = new ArrayList<>();
-        ConfigValue value = full.getValue("seeds");
+        ConfigValue value = full.getValue(path);
         if (value.valueType() == ConfigValueType.OBJECT) {
-            Config range = full.getConfig("seeds");
+            Config range = full.getConfig(path);
             for (String key : range.root().keySet()) {
                 if (!key.equals("from") && !key.equals("to")) {
-                    throw new SpecException("seeds: unknown key '" + key + "' in a range (give { from = A, to = B })");
+                    throw new SpecException(path + ": unknown key '" + key + "' in a range (give { from = A, to = B })");
                 }
             }
             if (!range.hasPath("from") || !range.hasPath("to")) {
-                throw new SpecException("seeds: a range needs both from and to (give { from = A, to = B })");
+                throw new SpecException(path + ": a range needs both from and to (give { from = A, to = B })");
             }
-            long from = seedValue(range.getValue("from"));
-            long to = seedValue(range.getValue("to"));
+            long from = seedValue(path, range.getValue("from"));
+            long to = seedValue(path, range.getValue("to"));
             if (from > to) {
-                throw new SpecException("seeds: range from " + from + " to " + to + " is empty");
+                throw new SpecException(path + ": range from " + from + " to " + to + " is empty");
             }
             if (to - from >= 1_000_000) {
-                throw new SpecException("seeds: range of " + (to - from + 1) + " seeds is too large (at most 1000000)");
+                throw new SpecException(path + ": range of " + (to - from + 1) + " seeds is too large (at most 1000000)");
             }
             for (long s = from; s <= to; s++) {
                 seeds.add(s);
             }
         } else {
-            for (ConfigValue element : valueOrList(full, "seeds")) {
-                seeds.add(seedValue(element));
+            for (ConfigValue element : valueOrList(full, path)) {
+                seeds.add(seedValue(path, element));
             }
         }
         return List.copyOf(new LinkedHashSet<>(seeds));
     }
 
-    private static long seedValue(ConfigValue v) {
+    private static long seedValue(String path, ConfigValue v) {
         if (v.valueType() != ConfigValueType.NUMBER && v.valueType() != ConfigValueType.STRING) {
-            throw new SpecException("seeds: expected an integer, a list of integers or { from = A, to = B }, got " + v.render());
+            throw new SpecException(path + ": expected an integer, a list of integers or { from = A, to = B }, got " + v.render());
         }
         try {
             return TrialParameters.SEED.parse(v.unwrapped());
         } catch (IllegalArgumentException e) {
-            throw new SpecException("seeds: " + e.getMessage());
+            throw new SpecException(path + ": " + e.getMessage());
         }
     }
 
@@ -272,6 +319,22 @@ public final class SpecParser {
     private static String string(Config full, String path) {
         try {
             return full.getString(path);
+        } catch (ConfigException e) {
+            throw new SpecException(path + ": " + oneLine(e));
+        }
+    }
+
+    private static boolean bool(Config full, String path) {
+        try {
+            return full.getBoolean(path);
+        } catch (ConfigException e) {
+            throw new SpecException(path + ": " + oneLine(e));
+        }
+    }
+
+    private static double number(Config full, String path) {
+        try {
+            return full.getDouble(path);
         } catch (ConfigException e) {
             throw new SpecException(path + ": " + oneLine(e));
         }

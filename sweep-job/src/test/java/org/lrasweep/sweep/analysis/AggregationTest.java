@@ -1,5 +1,6 @@
 package org.lrasweep.sweep.analysis;
 
+import org.lrasweep.sweep.stats.WilsonInterval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -118,7 +118,7 @@ class CompactorTest {
         TrialSpec victim = trials.get(0);
         Journal journal = new Journal(out.toUri().toString(), CommitProtocol.UNIQUE_NAMES);
         long now = System.currentTimeMillis();
-        journal.commit("tiny", "by-hand", victim, new TrialOutcome(null, "IllegalStateException: attempt -1", "h", "e", -1, "v", "c",
+        journal.commit("tiny", "by-hand", Stage.GRID, victim, new TrialOutcome(null, "IllegalStateException: attempt -1", "h", "e", -1, "v", "c",
                 now, now + 1));
         Compactor.compact(spark, out.toString(), s -> { });
         assertEachTrialOnceWithItsOwnDetails(spark, out, 9);

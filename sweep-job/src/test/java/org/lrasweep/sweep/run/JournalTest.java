@@ -38,8 +38,8 @@ class JournalTest {
     void anExclusiveProtocolCommitsATrialOnceAndTheSecondAttemptLosesCleanly(@TempDir Path tmp) throws IOException {
         Journal journal = new Journal(tmp.toUri().toString(), CommitProtocol.LINK);
         TrialSpec t = trial(1);
-        assertTrue(journal.commit("s", "run-a", t, failed(0)));
-        assertFalse(journal.commit("s", "run-b", t, failed(1)), "the row is in place: the second attempt commits nothing");
+        assertTrue(journal.commit("s", "run-a", Stage.GRID, t, failed(0)));
+        assertFalse(journal.commit("s", "run-b", Stage.GRID, t, failed(1)), "the row is in place: the second attempt commits nothing");
         assertEquals(Set.of(t.trialId() + ".parquet"), names(tmp.resolve("journal/trials")));
         assertEquals(2, names(tmp.resolve("journal/curves")).size(), "each attempt's details under its own commit id");
         assertTrue(journal.isCommitted(t.trialId()));
@@ -55,8 +55,8 @@ class JournalTest {
     void withUniqueNamesBothAttemptsLandAndNoTemporaryFileIsLeft(@TempDir Path tmp) throws IOException {
         Journal journal = new Journal(tmp.toUri().toString(), CommitProtocol.UNIQUE_NAMES);
         TrialSpec t = trial(1);
-        assertTrue(journal.commit("s", "run-a", t, failed(0)));
-        assertTrue(journal.commit("s", "run-b", t, failed(1)));
+        assertTrue(journal.commit("s", "run-a", Stage.GRID, t, failed(0)));
+        assertTrue(journal.commit("s", "run-b", Stage.GRID, t, failed(1)));
         Set<String> rows = names(tmp.resolve("journal/trials"));
         assertEquals(2, rows.size());
         assertTrue(rows.stream().allMatch(n -> n.startsWith(t.trialId() + ".") && n.split("\\.").length == 3), rows.toString());

@@ -84,6 +84,18 @@ class SpecParserTest {
         "task = 3 | task: expected a name",
         "spark.partitions = -1 | spark.partitions = -1",
         "output = \"\" | output: must not be empty",
+        "adaptive { enabled = true } | adaptive.min-seeds = 4: more than the 1 seeds of the pool",
+        "seeds = {from = 1, to = 8}, adaptive { enabled = true } | adaptive.confirm-seeds: give the fresh seeds",
+        "seeds = {from = 1, to = 8}, adaptive { enabled = true, confirm-seeds = {from = 5, to = 10} } | adaptive.confirm-seeds: seed 5 is also in the selection pool",
+        "adaptive.wave = 0 | adaptive.wave = 0: must be >= 1",
+        "adaptive.min-seeds = 0 | adaptive.min-seeds = 0: must be >= 1",
+        "adaptive.half-width = 0.7 | adaptive.half-width = 0.7: must be between 0 and 0.5",
+        "adaptive.group-by = [task, colour] | adaptive.group-by: unknown key \"colour\"",
+        "adaptive.confirm-seeds = {from = 3} | adaptive.confirm-seeds: a range needs both from and to",
+        "adaptive.confirm-seeds = [1, x] | adaptive.confirm-seeds: seed: expected an integer, got 'x'",
+        "adaptive.enabled = maybe | adaptive.enabled:",
+        "adaptive = true | adaptive: expected an object of settings",
+        "adaptive.stop-early = true | unknown key 'adaptive.stop-early'",
         "output = \"/proc/lra-sweep-results\" | output = /proc/lra-sweep-results: not writable",
     })
     void malformedSpecsNameTheKey(String spec, String mention) {
@@ -95,6 +107,17 @@ class SpecParserTest {
         SpecException e = assertThrows(SpecException.class, () -> GridExpander.expand(parse(text)));
         assertTrue(e.getMessage().contains(mention.trim()), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void adaptiveSettingsAreOffByDefaultAndParsedWhenEnabled() {
+        assertFalse(parse("seeds = [1, 2]").isAdaptive());
+        SweepSpec spec = parse("seeds = {from = 1, to = 8}\nadaptive { enabled = true, wave = 2, min-seeds = 3, half-width = 0.2,"
+                + " drop-dominated = false, group-by = [length, method, regularized, lra.beta], confirm-seeds = {from = 101, to = 103} }");
+        org.lrasweep.sweep.adaptive.AdaptiveSettings a = spec.adaptive();
+        assertEquals(new org.lrasweep.sweep.adaptive.AdaptiveSettings(2, 3, 0.2, false,
+                List.of("length", "method", "regularized", "lra.beta"), List.of(101L, 102L, 103L)), a);
+        assertEquals(8, spec.seeds().size(), "the pool is the sweep's seeds");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.lrasweep.sweep.analysis;
+package org.lrasweep.sweep.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

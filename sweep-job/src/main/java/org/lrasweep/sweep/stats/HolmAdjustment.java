@@ -1,4 +1,4 @@
-package org.lrasweep.sweep.analysis;
+package org.lrasweep.sweep.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.lrasweep.sweep.analysis;
+package org.lrasweep.sweep.stats;
 
 import org.apache.commons.statistics.inference.FisherExactTest;
 

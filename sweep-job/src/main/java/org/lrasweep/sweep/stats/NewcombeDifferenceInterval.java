@@ -1,4 +1,4 @@
-package org.lrasweep.sweep.analysis;
+package org.lrasweep.sweep.stats;
 
 /**
  * The 95% interval for a difference of two independent success rates, {@code x1/n1 - x2/n2}, by

@@ -1,4 +1,4 @@
-package org.lrasweep.sweep.analysis;
+package org.lrasweep.sweep.run;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -10,17 +10,17 @@ import org.apache.hadoop.fs.Path;
  * or, for a moment, none, never half of one. Two drivers finishing at once both write into folders
  * of their own, and one of the two results stays.
  */
-final class FolderSwap {
+public final class FolderSwap {
     private FolderSwap() {
     }
 
     /** A fresh folder beside target to write into: {@code _tmp-<name>-<uuid>}, which readers ignore. */
-    static Path fresh(Path target) {
+    public static Path fresh(Path target) {
         return new Path(target.getParent(), "_tmp-" + target.getName() + "-" + UUID.randomUUID());
     }
 
     /** Replaces target with fresh (deleted instead when another driver's folder took the place first). */
-    static void replace(FileSystem fs, Path fresh, Path target) throws IOException {
+    public static void replace(FileSystem fs, Path fresh, Path target) throws IOException {
         fs.delete(target, true);
         // A rename onto an existing folder would move fresh inside it.
         if (fs.exists(target) || !fs.rename(fresh, target)) {

@@ -1,0 +1,74 @@
+package org.lrasweep.sweep.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * How an adaptive sweep spent its selection pool, from its allocation table
+ * ({@link org.lrasweep.sweep.run.AllocationTable}): where each configuration stopped and why, and
+ * which configurations won their groups. Its success rates come from optional stopping: they
+ * explain the allocation and support no claim.
+ *
+ * @param configurations each configuration's last allocation row, in the table's order
+ * @param pool           seeds in the selection pool
+ * @param complete       whether selection is over (every configuration stopped)
+ */
+public record Selection(List<Stopped> configurations, int pool, boolean complete) {
+    /**
+     * A configuration at the last wave it was live in.
+     *
+     * @param configId its id
+     * @param group    its group
+     * @param label    its label
+     * @param wave     the last wave it ran
+     * @param seedsRun seeds of the pool it ran
+     * @param solved   of which solved
+     * @param rate     solved / seeds that ran to an outcome, NaN if none
+     * @param low      95% Wilson lower bound
+     * @param high     upper bound
+     * @param decision the last decision (continue while selection runs)
+     * @param leader   the leader that dominated it, or null
+     * @param winner   whether it won its group
+     */
+    public record Stopped(String configId, String group, String label, int wave, int seedsRun, int solved, double rate, double low,
+                          double high, String decision, String leader, boolean winner) {
+    }
+
+    /** The selection from the allocation table's rows. */
+    public static Selection of(List<Row> allocation) {
+        Map<String, Row> last = new LinkedHashMap<>();
+        int pool = 0;
+        for (Row r : allocation) {
+            last.merge(r.getAs("config_id"), r, (a, b) -> a.<Integer>getAs("wave") >= b.<Integer>getAs("wave") ? a : b);
+            pool = r.getAs("pool");
+        }
+        List<Stopped> out = new ArrayList<>();
+        boolean complete = true;
+        for (Row r : last.values()) {
+            Double rate = r.getAs("success_rate");
+            out.add(new Stopped(r.getAs("config_id"), r.getAs("group"), r.getAs("label"), r.getAs("wave"), r.getAs("seeds_run"),
+                    r.getAs("solved"), rate == null ? Double.NaN : rate, r.getAs("wilson_low"), r.getAs("wilson_high"),
+                    r.getAs("decision"), r.getAs("leader"), r.getAs("winner")));
+            complete &= !"continue".equals(r.getAs("decision"));
+        }
+        return new Selection(out, pool, complete);
+    }
+
+    /** Selection trials run. */
+    public long trialsRun() {
+        return configurations.stream().mapToLong(Stopped::seedsRun).sum();
+    }
+
+    /** Selection trials a fixed grid would have run: every configuration on the whole pool. */
+    public long fullPool() {
+        return (long) configurations.size() * pool;
+    }
+
+    /** The group winners. */
+    public List<Stopped> winners() {
+        return configurations.stream().filter(Stopped::winner).toList();
+    }
+}
