@@ -28,8 +28,9 @@ import org.lrasweep.sweep.spec.SweepSpec;
  * Outputs of earlier layouts, checked in under {@code src/test/resources/outputs}: {@code layout-1}
  * (one {@code learning_rate}, {@code clip} and {@code alpha} column for both algorithms, no
  * {@code config_id}) and {@code layout-2} (schema version 2, the last layout before the journal:
- * per-trial files at the output's top). Both are moved into the journal, compacted, read, resumed
- * and analysed by today's code.
+ * per-trial files at the output's top), both moved into the journal, and {@code layout-3} (schema
+ * version 3: the journal and its compacted tables, before the {@code stage} column). All are
+ * compacted, read, resumed and analysed by today's code.
  */
 @ExtendWith(SparkSessionExtension.class)
 class OldOutputsTest {
@@ -110,8 +111,24 @@ class OldOutputsTest {
         assertEquals(rows.stream().mapToLong(r -> r.<Integer>getAs("iterations") / 5).sum(), curveRows, "every check's row, once");
     }
 
+    @Test
+    void tablesWrittenBeforeStagesReadAsAGrid(SparkSession spark, @TempDir Path tmp) throws IOException {
+        // Written by commit 1f31668 with SPEC: a journal and one compacted version, schema version 3.
+        Path out = copyOfOldOutput(tmp, "layout-3");
+        List<Row> rows = TrialsTable.read(spark, out.toString()).collectAsList();
+        assertEquals(6, rows.size());
+        for (Row r : rows) {
+            assertEquals(3, r.<Integer>getAs("schema_version"), "as written");
+            assertEquals("grid", r.getAs("stage"), "every trial before adaptive sweeps ran on a fixed grid");
+            assertTrue(r.getAs("run_id") != null && r.getAs("commit_id") != null);
+        }
+        // The copy gave the journal files new times, so compaction rereads them into a version of today's layout.
+        assertEquals(6, Compactor.compact(spark, out.toString(), s -> { }).reread());
+        assertEquals(6, TrialsTable.read(spark, out.toString()).where(org.apache.spark.sql.functions.col("stage").equalTo("grid")).count());
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"layout-1", "layout-2"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"layout-1", "layout-2", "layout-3"})
     void aResumedSweepFindsEveryOldTrialCommittedAndTheAnalysisReadsThem(String layout, SparkSession spark, @TempDir Path tmp)
             throws IOException {
         Path out = copyOfOldOutput(tmp, layout);
