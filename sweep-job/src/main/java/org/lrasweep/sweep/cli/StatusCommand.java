@@ -28,7 +28,8 @@ import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.Compactor;
 import org.lrasweep.sweep.run.RunRecords;
 import org.lrasweep.sweep.run.AdaptiveRunner;
-import org.lrasweep.sweep.run.AllocationTable;
+import org.lrasweep.sweep.adaptive.Allocation;
+import org.lrasweep.sweep.adaptive.SelectionRules;
 import org.lrasweep.sweep.run.TrialsTable;
 import org.lrasweep.sweep.spec.SpecParser;
 import org.lrasweep.sweep.spec.SweepSpec;
@@ -64,16 +65,23 @@ public final class StatusCommand implements Callable<Integer> {
                 new IllegalArgumentException("no run record under " + out + " (runs/ is written when a sweep starts)"));
         String record = latest.text();
         SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(record).getConfig("lra-sweep"), List.of("output=\"" + out + "\""));
-        // An adaptive sweep's plan is its upper bound: every configuration on the pool and on the confirmation seeds.
-        List<TrialSpec> planned = spec.isAdaptive() ? AdaptiveRunner.withConfirmations(spec, GridExpander.expand(spec))
-                : GridExpander.expand(spec);
+        List<TrialSpec> planned = GridExpander.expand(spec);
+        int poolTrials = planned.size();
+        Allocation selection = null;
+        if (spec.isAdaptive()) {
+            // The plan is what the driver asks for as the selection stands, replayed as the driver replays it.
+            Dataset<Row> all = TrialsTable.only(Compactor.trials(spark, out),
+                    AdaptiveRunner.withConfirmations(spec, planned).stream().map(TrialSpec::trialId).toList());
+            selection = AdaptiveRunner.replay(spec, planned, all);
+            planned = AdaptiveRunner.design(spec, planned, selection);
+        }
         Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
         planned.forEach(t -> plannedById.put(t.trialId(), t));
         Dataset<Row> trials = TrialsTable.only(Compactor.trials(spark, out), plannedById.keySet()).cache();
         try {
             print(command.commandLine().getOut(), spec, latest.name(), plannedById, trials);
-            if (spec.isAdaptive()) {
-                adaptive(command.commandLine().getOut(), spark, out);
+            if (selection != null) {
+                adaptive(command.commandLine().getOut(), poolTrials, selection);
             }
         } finally {
             trials.unpersist();
@@ -132,23 +140,23 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /** Where an adaptive sweep's selection stands, from its allocation table. */
-    private static void adaptive(PrintWriter p, SparkSession spark, String out) throws java.io.IOException {
-        p.println("adaptive: the plan above is the upper bound (every configuration on the whole pool, every one confirmed); "
-                + "stopped configurations never run the rest");
-        java.util.Optional<List<Row>> allocation = AllocationTable.read(spark, out);
-        if (allocation.isEmpty()) {
-            p.println("selection: no wave decided yet");
-            return;
-        }
-        org.lrasweep.sweep.analysis.Selection s = org.lrasweep.sweep.analysis.Selection.of(allocation.get());
+    /** Where an adaptive sweep's selection stands. */
+    private static void adaptive(PrintWriter p, int poolTrials, Allocation a) {
         Map<String, Long> decisions = new TreeMap<>();
-        s.configurations().forEach(c -> decisions.merge(c.decision(), 1L, Long::sum));
-        int wave = s.configurations().stream().mapToInt(org.lrasweep.sweep.analysis.Selection.Stopped::wave).max().orElse(0);
-        p.printf("selection: %s after wave %d; %d of %d pool trials run; %s%n", s.complete() ? "over" : "running", wave, s.trialsRun(),
-                s.fullPool(), decisions.toString().replaceAll("[{}]", ""));
-        s.winners().forEach(w -> p.printf("winner of [%s]: %s (%s), selection %d/%d%n", w.group(), w.label(), w.configId(), w.solved(),
-                w.seedsRun()));
+        Map<String, Allocation.Row> last = new HashMap<>();
+        a.rows().forEach(r -> last.put(r.c().configId(), r));
+        last.values().stream().filter(r -> r.decision() != SelectionRules.Decision.CONTINUE)
+                .forEach(r -> decisions.merge(r.decision().label(), 1L, Long::sum));
+        p.printf("adaptive: the plan above is the selection as it stands (%s), not the whole pool: %d of %d pool trials so far, "
+                + "%d saved%s%n", a.complete() ? "over" : "wave " + a.wave() + ", " + a.live().size() + " live", a.allocated(),
+                poolTrials, a.saved(), a.complete() ? "" : "; confirmation comes after the last wave");
+        if (!decisions.isEmpty()) {
+            p.println("stopped: " + decisions.toString().replaceAll("[{}]", ""));
+        }
+        a.winners().forEach((group, id) -> {
+            Allocation.Row r = last.get(id);
+            p.printf("winner of [%s]: %s (%s), selection %d/%d%n", group, r.c().label(), id, r.count().solved(), r.seeds());
+        });
     }
 
     /** A configuration in one line: task, length and label. */

@@ -3,12 +3,13 @@ package org.lrasweep.sweep.run;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.lrasweep.kernel.param.TrialParameters;
 import org.lrasweep.sweep.adaptive.AdaptiveSettings;
 import org.lrasweep.sweep.adaptive.Allocation;
@@ -48,30 +49,24 @@ public final class AdaptiveRunner {
         AdaptiveSettings settings = spec.adaptive();
         List<Long> pool = spec.seeds();
         Map<String, TrialSpec> templates = templates(poolTrials);
-        List<Allocation.Candidate> candidates = new ArrayList<>();
-        templates.forEach((id, t) -> candidates.add(new Allocation.Candidate(id, settings.group(t.config().values()),
-                Labels.method(t.config().values()), Labels.label(t.config().values()))));
         Set<String> before = run.store().committed();
         run.record(null, poolTrials.size(), 0, 0, Map.of());
         run.compact();
+        if (poolTrials.stream().anyMatch(t -> before.contains(t.trialId()))) {
+            run.log().printf("sweep '%s': resuming: the committed trials decide the waves already run, as they did before%n",
+                    spec.name());
+        }
         long ran = 0;
         Allocation a;
         while (true) {
-            a = replay(run, candidates, pool, settings);
+            a = replay(spec, poolTrials, TableVersions.current(run.fs(), run.output()).isEmpty() ? null
+                    : TrialsTable.read(run.spark(), run.output()));
             AllocationTable.write(run.spark(), run.output(), a);
             if (a.complete()) {
                 break;
             }
             Set<String> committed = run.store().committed();
-            List<TrialSpec> pending = new ArrayList<>();
-            for (String id : a.live()) {
-                for (long seed : pool.subList(0, a.prefix())) {
-                    TrialSpec t = withSeed(templates.get(id), seed);
-                    if (!committed.contains(t.trialId())) {
-                        pending.add(t);
-                    }
-                }
-            }
+            List<TrialSpec> pending = design(spec, poolTrials, a).stream().filter(t -> !committed.contains(t.trialId())).toList();
             if (pending.isEmpty()) {
                 throw new IllegalStateException("wave " + a.wave() + " is incomplete in the tables but every trial of it is in the "
                         + "journal of " + run.output() + " (run 'compact' on it, then run again)");
@@ -87,14 +82,9 @@ public final class AdaptiveRunner {
                 hook.accept(a.wave());
             }
         }
-        List<TrialSpec> design = selected(a, templates, pool, settings);
-        List<TrialSpec> confirmations = new ArrayList<>();
-        for (String winner : a.winners().values()) {
-            settings.confirmSeeds().forEach(s -> confirmations.add(withSeed(templates.get(winner), s)));
-        }
-        design.addAll(confirmations);
+        List<TrialSpec> design = design(spec, poolTrials, a);
         Set<String> committed = run.store().committed();
-        List<TrialSpec> pending = confirmations.stream().filter(t -> !committed.contains(t.trialId())).toList();
+        List<TrialSpec> pending = design.stream().filter(t -> !committed.contains(t.trialId())).toList();
         a.winners().forEach((group, id) -> run.log().printf("sweep '%s': winner of [%s]: %s (%s)%n", spec.name(), group,
                 Labels.label(templates.get(id).config().values()), id));
         if (!pending.isEmpty()) {
@@ -106,28 +96,45 @@ public final class AdaptiveRunner {
         Map<String, Long> statuses = SweepRunner.statusCounts(run.spark(), run.output(), design);
         int alreadyCommitted = (int) design.stream().filter(t -> before.contains(t.trialId())).count();
         run.record(Instant.now(), design.size(), alreadyCommitted, ran, statuses);
-        String note = String.format("adaptive: %d of the pool's %d selection trials (%d saved), %d winners confirmed on %d seeds",
-                a.allocated(), candidates.size() * pool.size(), a.saved(), a.winners().size(), settings.confirmSeeds().size());
+        String note = String.format("adaptive: %d of the pool's %d selection trials (%d saved), %d group winners confirmed on %d seeds",
+                a.allocated(), templates.size() * pool.size(), a.saved(), a.winners().size(), settings.confirmSeeds().size());
         return new SweepRunner.Outcome(run.output(), design.size(), alreadyCommitted, ran, statuses, run.wallSeconds(), run.runId(),
                 note);
     }
 
-    /** The replay over what the current tables version holds (nothing before the first compaction). */
-    private static Allocation replay(SweepRunner.RunContext run, List<Allocation.Candidate> candidates, List<Long> pool,
-                                     AdaptiveSettings settings) throws IOException {
-        Map<String, Map<Integer, Allocation.Count>> counts = TableVersions.current(run.fs(), run.output()).isEmpty() ? Map.of()
-                : WaveCounts.of(TrialsTable.read(run.spark(), run.output()), pool, settings.wave(),
-                        candidates.stream().map(Allocation.Candidate::configId).toList());
-        return Allocation.replay(candidates, counts, settings, pool.size());
+    /**
+     * Where the selection stands, replayed from a trials table ({@link TrialsTable}; null before the
+     * first compaction: nothing committed).
+     *
+     * @param poolTrials the sweep's configurations on the whole pool, in spec order
+     */
+    public static Allocation replay(SweepSpec spec, List<TrialSpec> poolTrials, Dataset<Row> trials) {
+        AdaptiveSettings settings = spec.adaptive();
+        List<Allocation.Candidate> candidates = new ArrayList<>();
+        templates(poolTrials).forEach((id, t) -> candidates.add(new Allocation.Candidate(id, settings.group(t.config().values()),
+                Labels.method(t.config().values()), Labels.label(t.config().values()))));
+        Map<String, Map<Integer, Allocation.Count>> counts = trials == null ? Map.of() : WaveCounts.of(trials, spec.seeds(),
+                settings.wave(), candidates.stream().map(Allocation.Candidate::configId).toList());
+        return Allocation.replay(candidates, counts, settings, spec.seeds().size());
     }
 
-    /** Each configuration's selection trials: the pool seeds up to where it stopped. */
-    private static List<TrialSpec> selected(Allocation a, Map<String, TrialSpec> templates, List<Long> pool, AdaptiveSettings settings) {
-        Map<String, Integer> lastWave = new HashMap<>();
-        a.rows().forEach(r -> lastWave.merge(r.c().configId(), r.wave(), Math::max));
+    /**
+     * The trials the sweep asks for as the selection stands: each stopped configuration's pool
+     * seeds up to where it stopped, each live one's up to the current wave, and once selection is
+     * over every winner's confirmation seeds.
+     */
+    public static List<TrialSpec> design(SweepSpec spec, List<TrialSpec> poolTrials, Allocation a) {
+        AdaptiveSettings settings = spec.adaptive();
+        List<Long> pool = spec.seeds();
+        Map<String, TrialSpec> templates = templates(poolTrials);
+        Map<String, Integer> seeds = new LinkedHashMap<>();
+        a.rows().forEach(r -> seeds.put(r.c().configId(), Math.min(r.wave() * settings.wave(), pool.size())));
+        a.live().forEach(id -> seeds.put(id, a.prefix()));
         List<TrialSpec> out = new ArrayList<>();
-        lastWave.forEach((id, wave) -> pool.subList(0, Math.min(wave * settings.wave(), pool.size()))
-                .forEach(s -> out.add(withSeed(templates.get(id), s))));
+        seeds.forEach((id, n) -> pool.subList(0, n).forEach(s -> out.add(withSeed(templates.get(id), s))));
+        for (String winner : a.winners().values()) {
+            settings.confirmSeeds().forEach(s -> out.add(withSeed(templates.get(winner), s)));
+        }
         return out;
     }
 

@@ -145,6 +145,14 @@ class AdaptiveSweepTest {
         assertTrue(confirmation.stream().allMatch(r -> r.getString(0).equals(winner) && r.getLong(1) >= 101 && r.getLong(1) <= 104));
         assertEquals(0, t.where(col("stage").equalTo("selection").and(col("seed").gt(8))).count(), "selection uses the pool only");
         assertEquals(0, t.where(col("stage").equalTo("grid")).count());
+        // status plans what the driver asks for, not the whole pool: a finished adaptive sweep has nothing pending.
+        StringWriter text = new StringWriter();
+        assertEquals(0, org.lrasweep.sweep.SweepMain.run(new PrintWriter(text, true), new PrintWriter(new StringWriter(), true), "status",
+                new org.apache.hadoop.fs.Path(o.output()).toUri().getPath()));
+        String s = text.toString();
+        assertTrue(s.contains(": " + o.trials() + " of " + o.trials() + " trials committed, 0 pending"), s);
+        assertTrue(s.contains("adaptive: the plan above is the selection as it stands (over)"), s);
+        assertTrue(s.contains("winner of [task=temporal-order, length=10, method=bptt]: "), s);
     }
 
     @Test
