@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
  *
  * @param configurations each configuration's last allocation row, in the table's order
  * @param pool           seeds in the selection pool
- * @param complete       whether selection is over (every configuration stopped)
+ * @param complete       whether selection is over (every configuration stopped; not before the first wave is decided)
  */
 public record Selection(List<Stopped> configurations, int pool, boolean complete) {
     /**
@@ -46,7 +46,7 @@ public record Selection(List<Stopped> configurations, int pool, boolean complete
             pool = r.getAs("pool");
         }
         List<Stopped> out = new ArrayList<>();
-        boolean complete = true;
+        boolean complete = !last.isEmpty();
         for (Row r : last.values()) {
             Double rate = r.getAs("success_rate");
             out.add(new Stopped(r.getAs("config_id"), r.getAs("group"), r.getAs("label"), r.getAs("wave"), r.getAs("seeds_run"),
