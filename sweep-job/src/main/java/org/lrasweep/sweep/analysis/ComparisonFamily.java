@@ -8,26 +8,33 @@ package org.lrasweep.sweep.analysis;
 public enum ComparisonFamily {
     /** Regularized (alpha > 0) against its unregularized twin: everything else equal. The paper's claim (iv). */
     REGULARIZED_VS_UNREGULARIZED("regularized-vs-unregularized",
-            "Each regularized configuration (alpha > 0) against its twin with alpha = 0, every other setting equal."),
+            "Each regularized configuration (alpha > 0) against its twin with alpha = 0, every other setting equal.",
+            "Each regularized group winner (alpha > 0) against the best unregularized winner of its method and protocol."),
     /** Each LRA configuration against the best BPTT configuration of its task, length and protocol. */
     LRA_VS_BPTT("lra-vs-bptt",
             "Each LRA configuration (plain and regularized) against the best BPTT configuration of its task, length and "
-                    + "protocol (highest success rate, then fewest iterations to solve: BPTT gets its best learning rate)."),
+                    + "protocol (highest success rate, then fewest iterations to solve: BPTT gets its best learning rate).",
+            "Each LRA group winner against the best BPTT winner of its task, length and protocol."),
     /** The two LRA variants against each other, everything else equal. */
     RELEASED_VS_LOCAL("released-vs-local",
-            "The authors' released variant against the local one, every other setting equal."),
+            "The authors' released variant against the local one, every other setting equal.",
+            "Each released group winner against the local winners of its protocol with the same regularizer (alpha = 0 or > 0)."),
     /** Per task and length, each method's best configuration against each other method's best. */
     BEST_VS_BEST("best-vs-best",
             "Per task and length, each method's best configuration against every other method's best. The best are chosen "
                     + "on the same trials they are compared on, so these differences are optimistic (winner's curse); "
-                    + "confirmation on fresh seeds is what removes that.");
+                    + "confirmation on fresh seeds is what removes that.",
+            "Per task and length, each method's best winner against every other method's. The winners were chosen on other "
+                    + "seeds than these, so the differences carry no winner's curse.");
 
     private final String label;
     private final String question;
+    private final String onConfirmation;
 
-    ComparisonFamily(String label, String question) {
+    ComparisonFamily(String label, String question, String onConfirmation) {
         this.label = label;
         this.question = question;
+        this.onConfirmation = onConfirmation;
     }
 
     /** The family's name in tables. */
@@ -35,8 +42,13 @@ public enum ComparisonFamily {
         return label;
     }
 
-    /** What the family asks, in a sentence or two. */
+    /** What the family asks of a grid's trials, in a sentence or two. */
     public String question() {
         return question;
+    }
+
+    /** What the family asks of an adaptive sweep's group winners on their confirmation trials. */
+    public String questionOnConfirmation() {
+        return onConfirmation;
     }
 }

@@ -54,7 +54,8 @@ public final class ReportPage {
         List<Map<String, Object>> families = new ArrayList<>();
         for (ComparisonFamily f : ComparisonFamily.values()) {
             List<Map<String, Object>> rows = a.comparisons.stream().filter(c -> c.family() == f).map(ReportPage::comparisonRow).toList();
-            families.add(Map.of("name", f.label(), "question", f.question(), "rows", rows, "empty", rows.isEmpty()));
+            families.add(Map.of("name", f.label(), "question", a.comparedOnConfirmation ? f.questionOnConfirmation() : f.question(),
+                    "rows", rows, "empty", rows.isEmpty()));
         }
         page.put("families", families);
         page.put("comparedOnConfirmation", a.comparedOnConfirmation);
