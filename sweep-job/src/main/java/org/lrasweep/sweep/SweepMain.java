@@ -2,6 +2,7 @@ package org.lrasweep.sweep;
 
 import java.io.PrintWriter;
 import org.lrasweep.sweep.cli.CompactCommand;
+import org.lrasweep.sweep.cli.ConsolidateCommand;
 import org.lrasweep.sweep.cli.PlanCommand;
 import org.lrasweep.sweep.cli.ReportCommand;
 import org.lrasweep.sweep.cli.RunCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lra-sweep", mixinStandardHelpOptions = true,
         description = "Run grids of BPTT and LRA RNN trials on Spark.",
-        subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, CompactCommand.class, ReportCommand.Summarize.class, ReportCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, CompactCommand.class, ConsolidateCommand.class, ReportCommand.Summarize.class, ReportCommand.class})
 public final class SweepMain {
     public static void main(String[] args) {
         int status = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

@@ -47,7 +47,7 @@ public final class Compactor {
     static final long JOURNAL_OPEN_COST = 8_192;
     /** Rows per compacted file at most, so that a large panel still splits into files a task can read. */
     static final long MAX_ROWS_PER_FILE = 5_000_000L;
-    private static final StructType MANIFEST_SCHEMA = new StructType().add("name", DataTypes.StringType)
+    static final StructType MANIFEST_SCHEMA = new StructType().add("name", DataTypes.StringType)
             .add("trial_id", DataTypes.StringType).add("size", DataTypes.LongType).add("modified", DataTypes.LongType);
 
     /**
@@ -126,7 +126,7 @@ public final class Compactor {
             }
         }
         Dataset<Row> manifest = spark.createDataFrame(listing, MANIFEST_SCHEMA);
-        Dataset<Row> before = current.isPresent() ? spark.read().parquet(new Path(current.get(), MANIFEST).toString())
+        Dataset<Row> before = current.isPresent() ? spark.read().schema(MANIFEST_SCHEMA).parquet(new Path(current.get(), MANIFEST).toString())
                 : spark.createDataFrame(List.of(), MANIFEST_SCHEMA);
         spark.sparkContext().setJobDescription("lra-sweep: find the trials the journal changed since the last compaction");
         // Changed: a file added, removed, or rewritten (a withdrawn trial run again under the same name).
@@ -214,7 +214,7 @@ public final class Compactor {
         return Tables.readDetails(spark, version, table).join(broadcast(touchedIds), new String[] {"trial_id"}, "left_anti");
     }
 
-    private static void write(Dataset<Row> rows, Path to) {
+    static void write(Dataset<Row> rows, Path to) {
         rows.write().option("maxRecordsPerFile", MAX_ROWS_PER_FILE).partitionBy("task", "length").parquet(to.toString());
     }
 
