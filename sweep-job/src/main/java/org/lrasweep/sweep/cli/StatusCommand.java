@@ -67,24 +67,23 @@ public final class StatusCommand implements Callable<Integer> {
         SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(record).getConfig("lra-sweep"), List.of("output=\"" + out + "\""));
         List<TrialSpec> planned = GridExpander.expand(spec);
         int poolTrials = planned.size();
-        Allocation selection = null;
-        if (spec.isAdaptive()) {
-            // The plan is what the driver asks for as the selection stands, replayed as the driver replays it.
-            Dataset<Row> all = TrialsTable.only(Compactor.trials(spark, out),
-                    AdaptiveRunner.withConfirmations(spec, planned).stream().map(TrialSpec::trialId).toList());
-            selection = AdaptiveRunner.replay(spec, planned, all);
-            planned = AdaptiveRunner.design(spec, planned, selection);
-        }
-        Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
-        planned.forEach(t -> plannedById.put(t.trialId(), t));
-        Dataset<Row> trials = TrialsTable.only(Compactor.trials(spark, out), plannedById.keySet()).cache();
+        // The journal is listed and read once: the replay and the counts share it.
+        Dataset<Row> now = Compactor.trials(spark, out).cache();
         try {
-            print(command.commandLine().getOut(), spec, latest.name(), plannedById, trials);
+            Allocation selection = null;
+            if (spec.isAdaptive()) {
+                // The plan is what the driver asks for as the selection stands, replayed as the driver replays it.
+                selection = AdaptiveRunner.replay(spec, planned, now);
+                planned = AdaptiveRunner.design(spec, planned, selection);
+            }
+            Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
+            planned.forEach(t -> plannedById.put(t.trialId(), t));
+            print(command.commandLine().getOut(), spec, latest.name(), plannedById, TrialsTable.only(now, plannedById.keySet()));
             if (selection != null) {
                 adaptive(command.commandLine().getOut(), poolTrials, selection);
             }
         } finally {
-            trials.unpersist();
+            now.unpersist();
         }
         return 0;
     }
