@@ -40,9 +40,10 @@ public final class Allocation {
      * @param failed           of which {@code failed} (the trial threw)
      * @param solved           of which solved
      * @param medianIterations median iterations to solve of the solved ones, NaN if none
+     * @param meanBestAccuracy mean best test accuracy of the trials that ran to a protocol outcome, NaN if none
      */
-    public record Count(int tried, int failed, int solved, double medianIterations) {
-        static final Count NONE = new Count(0, 0, 0, Double.NaN);
+    public record Count(int tried, int failed, int solved, double medianIterations, double meanBestAccuracy) {
+        static final Count NONE = new Count(0, 0, 0, Double.NaN, Double.NaN);
     }
 
     /**
@@ -144,7 +145,8 @@ public final class Allocation {
     }
 
     private static Arm arm(Candidate c, Count n) {
-        return new Arm(c.configId(), c.group(), n.tried(), n.tried() - n.failed(), n.solved(), n.medianIterations());
+        return new Arm(c.configId(), c.group(), n.tried(), n.tried() - n.failed(), n.solved(), n.medianIterations(),
+                n.meanBestAccuracy());
     }
 
     /** The allocation table so far: a row per configuration and complete wave it was live in. */

@@ -60,8 +60,11 @@ public record SelectionRules(int minSeeds, double halfWidth, boolean dropDominat
      *                          threw, status {@code failed}, is neither a success nor a failure of the method)
      * @param solved            of which solved
      * @param medianIterations  median iterations to solve of its solved seeds, NaN if none
+     * @param meanBestAccuracy  mean best test accuracy of its seeds, NaN if none: how close the
+     *                          configuration came, which alone tells apart arms that solved nothing
      */
-    public record Arm(String configId, String group, int tried, int seeds, int solved, double medianIterations) {
+    public record Arm(String configId, String group, int tried, int seeds, int solved, double medianIterations,
+                      double meanBestAccuracy) {
         double[] wilson() {
             return seeds == 0 ? new double[] {0, 1} : WilsonInterval.of(solved, seeds);
         }
@@ -116,9 +119,15 @@ public record SelectionRules(int minSeeds, double halfWidth, boolean dropDominat
         return out;
     }
 
-    /** The order that picks a group's winner: highest Wilson lower bound, then fewer iterations to solve, then config id. */
+    /**
+     * The order that picks a group's winner: highest Wilson lower bound, then fewer iterations to
+     * solve, then higher mean best accuracy, then config id. Without the accuracy, a group whose
+     * arms all solved nothing (common at long lengths) would send its first config id to
+     * confirmation, possibly one stuck at chance while another came within a few percent.
+     */
     public static final Comparator<Arm> WINNER = Comparator.comparingDouble((Arm a) -> -a.wilson()[0])
             .thenComparingDouble(a -> Double.isNaN(a.medianIterations()) ? Double.MAX_VALUE : a.medianIterations())
+            .thenComparingDouble(a -> Double.isNaN(a.meanBestAccuracy()) ? Double.MAX_VALUE : -a.meanBestAccuracy())
             .thenComparing(Arm::configId);
 
     /** The winner of a group's arms, by {@link #WINNER}. */

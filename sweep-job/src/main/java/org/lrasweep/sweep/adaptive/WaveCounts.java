@@ -1,5 +1,6 @@
 package org.lrasweep.sweep.adaptive;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -53,7 +54,7 @@ public final class WaveCounts {
         Dataset<Row> seeds = spark.createDataFrame(index, new StructType().add(seed, DataTypes.LongType).add("pool_index", DataTypes.IntegerType));
         Dataset<Row> configs = spark.createDataset(List.copyOf(configIds), Encoders.STRING()).toDF("config_id");
         spark.sparkContext().setJobDescription("lra-sweep: count the adaptive sweep's trials per wave");
-        List<Row> rows = trials.select("config_id", seed, "status", "solved_at")
+        List<Row> rows = trials.select("config_id", seed, "status", "solved_at", "best_accuracy")
                 .join(broadcast(configs), "config_id", "left_semi")
                 .join(broadcast(seeds), seed)
                 .withColumn("wave", explode(sequence(floor(col("pool_index").divide(wave)).cast("int").plus(1), lit(waves))))
@@ -61,12 +62,14 @@ public final class WaveCounts {
                 .agg(count(lit(1)).as("tried"),
                         sum(when(col("status").equalTo("failed"), 1).otherwise(0)).as("failed"),
                         sum(when(col("status").equalTo("solved"), 1).otherwise(0)).as("solved"),
-                        expr("percentile(CASE WHEN status = 'solved' THEN solved_at END, 0.5)").as("median"))
+                        expr("percentile(CASE WHEN status = 'solved' THEN solved_at END, 0.5)").as("median"),
+                        avg(when(col("status").notEqual("failed"), col("best_accuracy"))).as("mean_best"))
                 .collectAsList();
         Map<String, Map<Integer, Allocation.Count>> out = new HashMap<>();
         for (Row r : rows) {
             out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(1), new Allocation.Count((int) r.getLong(2),
-                    (int) r.getLong(3), (int) r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5)));
+                    (int) r.getLong(3), (int) r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5),
+                    r.isNullAt(6) ? Double.NaN : r.getDouble(6)));
         }
         return out;
     }

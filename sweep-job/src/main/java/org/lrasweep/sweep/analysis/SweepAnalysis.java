@@ -262,10 +262,15 @@ public final class SweepAnalysis {
         return out;
     }
 
-    /** The best of several configurations: highest success rate, then fewest iterations to solve, then config id. */
+    /**
+     * The best of several configurations: highest success rate, then fewest iterations to solve,
+     * then highest mean best accuracy (what tells apart configurations that solved nothing), then
+     * config id.
+     */
     static final Comparator<ConfigurationSummary> BEST = Comparator
             .comparingDouble((ConfigurationSummary s) -> Double.isNaN(s.successRate()) ? 1 : -s.successRate())
             .thenComparingDouble(s -> Double.isNaN(s.medianIterationsToSolve()) ? Double.MAX_VALUE : s.medianIterationsToSolve())
+            .thenComparingDouble(s -> Double.isNaN(s.meanBestAccuracy()) ? Double.MAX_VALUE : -s.meanBestAccuracy())
             .thenComparing(s -> s.config().id());
 
     /**

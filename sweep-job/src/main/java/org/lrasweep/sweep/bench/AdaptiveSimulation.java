@@ -90,7 +90,7 @@ public final class AdaptiveSimulation {
                 for (int s = 0; s < tried; s++) {
                     wins += solved[c][s] ? 1 : 0;
                 }
-                byWave.put(k, new Allocation.Count(tried, 0, wins, Double.NaN));
+                byWave.put(k, new Allocation.Count(tried, 0, wins, Double.NaN, Double.NaN));
             }
             out.put(String.valueOf(c), byWave);
         }

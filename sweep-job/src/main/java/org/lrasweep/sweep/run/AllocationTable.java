@@ -31,7 +31,8 @@ public final class AllocationTable {
                 .add("label", DataTypes.StringType).add("seeds_run", DataTypes.IntegerType).add("failed", DataTypes.IntegerType)
                 .add("solved", DataTypes.IntegerType).add("success_rate", DataTypes.DoubleType, true)
                 .add("wilson_low", DataTypes.DoubleType).add("wilson_high", DataTypes.DoubleType)
-                .add("median_iterations_to_solve", DataTypes.DoubleType, true).add("decision", DataTypes.StringType)
+                .add("median_iterations_to_solve", DataTypes.DoubleType, true)
+                .add("mean_best_accuracy", DataTypes.DoubleType, true).add("decision", DataTypes.StringType)
                 .add("leader", DataTypes.StringType, true).add("winner", DataTypes.BooleanType);
     }
 
@@ -42,7 +43,8 @@ public final class AllocationTable {
             Allocation.Count n = r.count();
             out.add(RowFactory.create(r.wave(), r.pool(), r.c().configId(), r.c().group(), r.c().method(), r.c().label(), n.tried(),
                     n.failed(), n.solved(), r.seeds() == 0 ? null : (double) n.solved() / r.seeds(), r.low(), r.high(),
-                    Double.isNaN(n.medianIterations()) ? null : n.medianIterations(), r.decision().label(), r.leader(), r.winner()));
+                    Double.isNaN(n.medianIterations()) ? null : n.medianIterations(),
+                    Double.isNaN(n.meanBestAccuracy()) ? null : n.meanBestAccuracy(), r.decision().label(), r.leader(), r.winner()));
         }
         return out;
     }

@@ -29,7 +29,7 @@ class AllocationTest {
                 for (int s = 0; s < tried; s++) {
                     solved += o[s];
                 }
-                out.computeIfAbsent(id, x -> new HashMap<>()).put(k, new Count(tried, 0, solved, solved > 0 ? 100.0 : Double.NaN));
+                out.computeIfAbsent(id, x -> new HashMap<>()).put(k, new Count(tried, 0, solved, solved > 0 ? 100.0 : Double.NaN, Double.NaN));
             }
         });
         return out;
@@ -98,9 +98,9 @@ class AllocationTest {
     @Test
     void failedTrialsCountAsTriedButNotInTheRate() {
         Map<String, Map<Integer, Count>> counts = new HashMap<>();
-        counts.put("a", Map.of(1, new Count(2, 2, 0, Double.NaN)));
-        counts.put("b", Map.of(1, new Count(2, 0, 1, 50.0)));
-        counts.put("c", Map.of(1, new Count(2, 0, 0, Double.NaN)));
+        counts.put("a", Map.of(1, new Count(2, 2, 0, Double.NaN, Double.NaN)));
+        counts.put("b", Map.of(1, new Count(2, 0, 1, 50.0, 0.9)));
+        counts.put("c", Map.of(1, new Count(2, 0, 0, Double.NaN, 0.5)));
         Allocation x = Allocation.replay(CONFIGS, counts, SETTINGS, 6);
         assertEquals(2, x.wave(), "wave 1 is complete: the failed trials were tried");
         Allocation.Row a = x.rows().get(0);

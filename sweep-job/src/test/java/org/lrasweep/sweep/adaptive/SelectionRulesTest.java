@@ -16,7 +16,7 @@ class SelectionRulesTest {
     private static final SelectionRules RULES = new SelectionRules(4, 0.15, true, 40);
 
     private static Arm arm(String id, int seeds, int solved) {
-        return new Arm(id, "g", seeds, seeds, solved, Double.NaN);
+        return new Arm(id, "g", seeds, seeds, solved, Double.NaN, Double.NaN);
     }
 
     private static Decision decision(List<Arm> arms, String id) {
@@ -62,8 +62,8 @@ class SelectionRulesTest {
 
     @Test
     void groupsCompeteOnlyWithinThemselves() {
-        Arm hopeless = new Arm("a", "temporal-order|20|bptt", 4, 4, 0, Double.NaN);
-        Arm leaderElsewhere = new Arm("b", "temporal-order|20|lra-local", 4, 4, 4, Double.NaN);
+        Arm hopeless = new Arm("a", "temporal-order|20|bptt", 4, 4, 0, Double.NaN, 0.5);
+        Arm leaderElsewhere = new Arm("b", "temporal-order|20|lra-local", 4, 4, 4, Double.NaN, 1.0);
         assertEquals(Decision.CONTINUE, RULES.decide(List.of(hopeless, leaderElsewhere)).get(0).decision());
         assertNull(RULES.decide(List.of(hopeless, leaderElsewhere)).get(0).leader());
     }
@@ -73,10 +73,25 @@ class SelectionRulesTest {
         Arm fewSeeds = arm("a", 4, 4);         // [0.510, 1]
         Arm manySeeds = arm("b", 20, 18);      // [0.699, 0.972]: a higher lower bound wins over a higher rate
         assertEquals("b", SelectionRules.winner(List.of(fewSeeds, manySeeds)).orElseThrow().configId());
-        Arm slow = new Arm("c", "g", 20, 20, 18, 900);
-        Arm fast = new Arm("d", "g", 20, 20, 18, 300);
+        Arm slow = new Arm("c", "g", 20, 20, 18, 900, 0.95);
+        Arm fast = new Arm("d", "g", 20, 20, 18, 300, 0.9);
         assertEquals("d", SelectionRules.winner(List.of(slow, fast)).orElseThrow().configId());
         assertEquals("b", SelectionRules.winner(List.of(arm("c", 20, 18), manySeeds)).orElseThrow().configId());
+    }
+
+    @Test
+    void whenNoArmSolvedAnythingTheOneThatCameClosestWins() {
+        // The replication study's temporal order at T = 20: with the config id as the only tie-break,
+        // LRA released sent a configuration at 0.35 mean best accuracy (chance is 0.25) to
+        // confirmation, over one at 0.82.
+        Arm atChance = new Arm("0a", "g", 8, 8, 0, Double.NaN, 0.35);
+        Arm close = new Arm("ff", "g", 8, 8, 0, Double.NaN, 0.82);
+        Arm unknown = new Arm("00", "g", 8, 8, 0, Double.NaN, Double.NaN);
+        assertEquals("ff", SelectionRules.winner(List.of(atChance, close, unknown)).orElseThrow().configId());
+        assertEquals("0a", SelectionRules.winner(List.of(atChance, unknown)).orElseThrow().configId());
+        // Accuracy never outranks solving: one solved seed beats a better mean accuracy without any.
+        Arm oneSolved = new Arm("zz", "g", 8, 8, 1, 4000, 0.5);
+        assertEquals("zz", SelectionRules.winner(List.of(close, oneSolved)).orElseThrow().configId());
     }
 
     @Test

@@ -37,6 +37,19 @@ class AggregationTest {
                 lines.stream().map(s -> s.config().method() + " " + learningRate(s.config())).collect(Collectors.toSet()));
     }
 
+    @Test
+    void amongConfigurationsThatSolvedNothingTheBestIsTheOneThatCameClosest() {
+        ConfigurationSummary nearChance = withMeanBest(summary("lra", 0, 0.1, 0, Double.NaN), 0.35);
+        ConfigurationSummary close = withMeanBest(summary("lra", 0, 0.01, 0, Double.NaN), 0.82);
+        assertEquals(close, List.of(nearChance, close).stream().min(SweepAnalysis.BEST).orElseThrow());
+    }
+
+    private static ConfigurationSummary withMeanBest(ConfigurationSummary s, double meanBest) {
+        return new ConfigurationSummary(s.config(), s.trials(), s.solved(), s.plateaued(), s.maxIterations(), s.diverged(), s.failed(),
+                s.successRate(), s.successLow(), s.successHigh(), s.medianIterationsToSolve(), s.q1IterationsToSolve(),
+                s.q3IterationsToSolve(), meanBest, s.medianFinalAccuracy(), s.collapsed(), s.medianOmegaZeroEvents());
+    }
+
     private static double learningRate(Configuration c) {
         return c.isLra() ? c.get(TrialParameters.LRA_LEARNING_RATE) : c.get(TrialParameters.BPTT_LEARNING_RATE);
     }
