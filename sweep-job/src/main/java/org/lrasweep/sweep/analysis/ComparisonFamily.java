@@ -19,6 +19,12 @@ public enum ComparisonFamily {
     RELEASED_VS_LOCAL("released-vs-local",
             "The authors' released variant against the local one, every other setting equal.",
             "Each released group winner against the local winners of its protocol with the same regularizer (alpha = 0 or > 0)."),
+    /** LRA without clipping against its clipped twin, everything else equal. The paper's claim (ii). */
+    UNCLIPPED_VS_CLIPPED("unclipped-vs-clipped",
+            "Each LRA configuration with normalize = off (no clipping of the target and update norms) against its twin with "
+                    + "normalize = clip, every other setting equal.",
+            "Each normalize = off twin of an LRA group winner, run on the winner's confirmation seeds, against the winner's "
+                    + "confirmation trials."),
     /** Per task and length, each method's best configuration against each other method's best. */
     BEST_VS_BEST("best-vs-best",
             "Per task and length, each method's best configuration against every other method's best. The best are chosen "

@@ -112,6 +112,16 @@ public final class Configuration {
         return valuesWhere(p -> p != TrialParameters.LRA_VARIANT);
     }
 
+    /** Everything but LRA's normalization, so a configuration without clipping can be paired with its clipped twin. */
+    public List<Object> withoutNormalize() {
+        return valuesWhere(p -> p != TrialParameters.LRA_NORMALIZE);
+    }
+
+    /** Whether this is LRA with its target and update norms clipped (normalize = clip, the paper's setting). */
+    public boolean isClipped() {
+        return isLra() && "clip".equals(get(TrialParameters.LRA_NORMALIZE));
+    }
+
     /** The values of the parameters (never the seed) that pass the filter, in column order. */
     private List<Object> valuesWhere(Predicate<Param<?>> keep) {
         List<Object> p = new ArrayList<>();

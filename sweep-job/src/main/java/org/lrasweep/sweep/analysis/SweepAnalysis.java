@@ -152,9 +152,8 @@ public final class SweepAnalysis {
                 confirmations.put(s.config().id(), s);
             }
             Selection selection = AllocationTable.read(spark, output).map(Selection::of).orElse(null);
-            List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false)
-                    : compare(summaries.stream().filter(s -> confirmations.containsKey(s.config().id()))
-                            .map(s -> confirmations.get(s.config().id())).toList(), true);
+            List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false, List.of())
+                    : compareWinners(summaries, confirmations, selection);
             return new SweepAnalysis(overview(all), summaries, confirmations, selection, comparisons, learningCurves, solvedBy,
                     profiles, profileIteration, kept, stability(trials));
         } finally {
@@ -274,12 +273,46 @@ public final class SweepAnalysis {
             .thenComparing(s -> s.config().id());
 
     /**
+     * The comparisons of an adaptive sweep (or of a consolidated study): the current group winners'
+     * confirmation trials, each winner's normalize = off twin (a grid configuration run on the
+     * confirmation seeds) against it, and, as on any grid, the fixed-grid configurations that were
+     * never candidates of a selection (a study's long length or budget check), each family
+     * Holm-adjusted over all of them. Confirmation trials of a configuration that no longer wins
+     * (the selection rules changed since they ran) stay in the summary but answer no question.
+     */
+    static List<Comparison> compareWinners(List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
+                                           Selection selection) {
+        java.util.Set<String> current = selection == null ? confirmations.keySet()
+                : selection.winners().stream().map(Selection.Stopped::configId).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> candidates = selection == null ? confirmations.keySet()
+                : selection.configurations().stream().map(Selection.Stopped::configId).collect(java.util.stream.Collectors.toSet());
+        List<ConfigurationSummary> winners = summaries.stream().map(s -> s.config().id())
+                .filter(id -> confirmations.containsKey(id) && current.contains(id)).map(confirmations::get).toList();
+        java.util.Set<List<Object>> clippedWinners = winners.stream().filter(w -> w.config().isClipped())
+                .map(w -> w.config().withoutNormalize()).collect(java.util.stream.Collectors.toSet());
+        List<ConfigurationSummary> twins = summaries.stream().filter(s -> s.config().isLra() && !s.config().isClipped()
+                && !confirmations.containsKey(s.config().id()) && clippedWinners.contains(s.config().withoutNormalize())).toList();
+        List<ConfigurationSummary> fixed = summaries.stream().filter(s -> !candidates.contains(s.config().id())
+                && !confirmations.containsKey(s.config().id()) && !twins.contains(s)).toList();
+        Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs = pairs(winners, true, twins);
+        pairs(fixed, false, List.of()).forEach((family, more) -> pairs.get(family).addAll(more));
+        return adjusted(pairs);
+    }
+
+    /**
      * Every family's comparisons ({@link ComparisonFamily}), Holm-adjusted within each family. On a
      * grid, twins differ in one setting only. Group winners confirmed on fresh seeds (winners) were
      * tuned separately, so there a regularized winner meets the best unregularized winner of its
-     * method and protocol, and a released winner the local winners of its protocol and regularizer.
+     * method and protocol, and a released winner the local winners of its protocol and regularizer;
+     * {@code unclipped} are winners' normalize = off twins, compared with their winner alone.
      */
-    static List<Comparison> compare(List<ConfigurationSummary> summaries, boolean winners) {
+    static List<Comparison> compare(List<ConfigurationSummary> summaries, boolean winners, List<ConfigurationSummary> unclipped) {
+        return adjusted(pairs(summaries, winners, unclipped));
+    }
+
+    /** The pairs {@link #compare} compares, by family. */
+    private static Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs(List<ConfigurationSummary> summaries, boolean winners,
+                                                                            List<ConfigurationSummary> unclipped) {
         java.util.function.Function<Configuration, List<Object>> alphaTwin = winners
                 ? c -> List.of(c.protocol(), c.methodKey()) : Configuration::withoutAlpha;
         java.util.function.Function<Configuration, List<Object>> variantTwin = winners
@@ -317,6 +350,16 @@ public final class SweepAnalysis {
                 }
             }
         }
+        Map<List<Object>, ConfigurationSummary> clipped = new HashMap<>();
+        ran.stream().filter(s -> s.config().isClipped()).forEach(s -> clipped.put(s.config().withoutNormalize(), s));
+        List<ConfigurationSummary> offTwins = winners ? unclipped.stream().filter(s -> s.ran() > 0).toList()
+                : ran.stream().filter(s -> s.config().isLra() && !s.config().isClipped()).toList();
+        for (ConfigurationSummary s : offTwins) {
+            ConfigurationSummary twin = clipped.get(s.config().withoutNormalize());
+            if (twin != null) {
+                pairs.get(ComparisonFamily.UNCLIPPED_VS_CLIPPED).add(new ConfigurationSummary[] {s, twin});
+            }
+        }
         Map<List<Object>, Map<String, ConfigurationSummary>> bestByPanel = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
         for (ConfigurationSummary s : ran) {
             bestByPanel.computeIfAbsent(List.of(s.config().task(), s.config().length()), k -> new TreeMap<>())
@@ -330,6 +373,11 @@ public final class SweepAnalysis {
                 }
             }
         }
+        return pairs;
+    }
+
+    /** Each pair's difference with its Newcombe interval and Fisher p-value, Holm-adjusted within its family. */
+    private static List<Comparison> adjusted(Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs) {
         List<Comparison> out = new ArrayList<>();
         for (Map.Entry<ComparisonFamily, List<ConfigurationSummary[]>> family : pairs.entrySet()) {
             List<ConfigurationSummary[]> list = family.getValue();

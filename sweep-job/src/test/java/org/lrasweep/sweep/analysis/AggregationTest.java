@@ -44,6 +44,55 @@ class AggregationTest {
         assertEquals(close, List.of(nearChance, close).stream().min(SweepAnalysis.BEST).orElseThrow());
     }
 
+    @Test
+    void unclippedConfigurationsMeetTheirClippedTwinAndOnConfirmationOnlyTheCurrentWinners() {
+        ConfigurationSummary clip = of(lra("clip", 0.1), 18, 20);
+        ConfigurationSummary off = of(lra("off", 0.1), 9, 20);
+        ConfigurationSummary offOther = of(lra("off", 0.01), 0, 20);  // twins no configuration here
+        List<Comparison> grid = SweepAnalysis.compare(List.of(clip, off, offOther), false, List.of());
+        List<Comparison> clipping = grid.stream().filter(c -> c.family() == ComparisonFamily.UNCLIPPED_VS_CLIPPED).toList();
+        assertEquals(1, clipping.size());
+        assertEquals(List.of(off, clip), List.of(clipping.get(0).a(), clipping.get(0).b()));
+        assertEquals(-0.45, clipping.get(0).difference(), 1e-12);
+
+        // An adaptive sweep: the winner's confirmation against its twin on the same seeds; a superseded
+        // winner's confirmation trials (the rules changed after they ran) answer nothing.
+        ConfigurationSummary superseded = of(lra("clip", 0.01), 0, 20);
+        ConfigurationSummary bptt = of(ParamValues.defaults(), 20, 20);
+        Selection selection = new Selection(List.of(stopped(clip, true), stopped(superseded, false), stopped(bptt, true)), 8, true);
+        java.util.Map<String, ConfigurationSummary> confirmations = new java.util.LinkedHashMap<>();
+        for (ConfigurationSummary s : List.of(clip, superseded, bptt)) {
+            confirmations.put(s.config().id(), s);
+        }
+        // A fixed grid beside the selection (a longer length): compared as a grid, within its own protocol.
+        ConfigurationSummary longBptt = of(ParamValues.defaults().with(TrialParameters.LENGTH, 75), 0, 10);
+        ConfigurationSummary longLra = of(lra("clip", 0.1).with(TrialParameters.LENGTH, 75), 1, 10);
+        List<Comparison> winners = SweepAnalysis.compareWinners(List.of(clip, superseded, bptt, off, offOther, longBptt, longLra),
+                confirmations, selection);
+        assertEquals(List.of("unclipped-vs-clipped " + off.config().id() + " " + clip.config().id(),
+                        "lra-vs-bptt " + clip.config().id() + " " + bptt.config().id(),
+                        "best-vs-best " + bptt.config().id() + " " + clip.config().id(),
+                        "lra-vs-bptt " + longLra.config().id() + " " + longBptt.config().id(),
+                        "best-vs-best " + longBptt.config().id() + " " + longLra.config().id()).stream().sorted().toList(),
+                winners.stream().map(c -> c.family().label() + " " + c.a().config().id() + " " + c.b().config().id()).sorted().toList());
+    }
+
+    private static ParamValues lra(String normalize, double lr) {
+        return ParamValues.defaults().with(TrialParameters.ALGORITHM, "lra").with(TrialParameters.LRA_NORMALIZE, normalize)
+                .with(TrialParameters.LRA_LEARNING_RATE, lr);
+    }
+
+    private static ConfigurationSummary of(ParamValues values, int solved, int trials) {
+        double[] ci = WilsonInterval.of(solved, trials);
+        return new ConfigurationSummary(Configuration.of(values), trials, solved, trials - solved, 0, 0, 0, (double) solved / trials,
+                ci[0], ci[1], solved > 0 ? 500 : Double.NaN, Double.NaN, Double.NaN, 0.9, 0.5, 0, 0);
+    }
+
+    private static Selection.Stopped stopped(ConfigurationSummary s, boolean winner) {
+        return new Selection.Stopped(s.config().id(), "g" + s.config().methodKey(), s.config().label(), 2, 8, 4, 0.5, 0.2, 0.8,
+                "max-seeds", null, winner);
+    }
+
     private static ConfigurationSummary withMeanBest(ConfigurationSummary s, double meanBest) {
         return new ConfigurationSummary(s.config(), s.trials(), s.solved(), s.plateaued(), s.maxIterations(), s.diverged(), s.failed(),
                 s.successRate(), s.successLow(), s.successHigh(), s.medianIterationsToSolve(), s.q1IterationsToSolve(),

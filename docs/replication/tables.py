@@ -1,0 +1,231 @@
+#!/usr/bin/python3
+"""The replication document's tables, from the CSVs `submit/report.sh` writes for the consolidated
+study (summary, comparisons, trials, gradient_profiles, allocation).
+
+    docs/replication/tables.py CSV_DIR DOCUMENT
+
+Rewrites every block of DOCUMENT between `<!-- table:NAME -->` and `<!-- /table -->` with the table
+NAME computes; the prose around them is left as it is. docs/replication/regenerate.sh calls it, so
+that every number in the tables comes from the committed trials table, never from a hand copy.
+"""
+import math
+import re
+import sys
+
+import pandas as pd
+
+GROUPS = [("bptt", False, "BPTT"), ("bptt", True, "BPTT + reg"), ("lra-released", False, "LRA released"),
+          ("lra-released", True, "LRA released + reg"), ("lra-local", False, "LRA local"), ("lra-local", True, "LRA local + reg")]
+
+
+def method_key(row):
+    if row["algorithm"] == "bptt":
+        return "bptt"
+    return "lra-" + str(row["lra_variant"])
+
+
+def alpha(row):
+    return row["bptt_alpha"] if row["algorithm"] == "bptt" else row["lra_alpha"]
+
+
+def settings(row):
+    """The tuned settings of a configuration, as a short text."""
+    if row["algorithm"] == "bptt":
+        return f"eta {g(row['bptt_learning_rate'])}, alpha {g(row['bptt_alpha'])}"
+    return f"eta {g(row['lra_learning_rate'])}, beta {g(row['lra_beta'])}, alpha {g(row['lra_alpha'])}"
+
+
+def g(x):
+    return f"{x:g}"
+
+
+def rate(solved, n, low, high):
+    return f"{int(solved)}/{int(n)} = {solved / n:.2f} [{low:.2f}, {high:.2f}]"
+
+
+def iterations(x):
+    return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.0f}"
+
+
+def p_value(p):
+    return f"{p:.2g}" if p >= 1e-3 else f"{p:.1e}"
+
+
+def markdown(frame):
+    header = "| " + " | ".join(frame.columns) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    rows = ["| " + " | ".join(str(v) for v in r) + " |" for r in frame.itertuples(index=False)]
+    return "\n".join([header, rule] + rows)
+
+
+def winners(summary):
+    w = summary[summary["winner"] == True].copy()  # noqa: E712 (a pandas mask)
+    w["key"] = w.apply(method_key, axis=1)
+    w["regularized"] = w.apply(alpha, axis=1) > 0
+    return w
+
+
+def headline(csv):
+    """Per task and length, each group winner's success rate on its 20 fresh seeds."""
+    w = winners(csv["summary"])
+    rows = []
+    for (task, length), panel in w.groupby(["task", "length"], sort=True):
+        for key, reg, name in GROUPS:
+            r = panel[(panel["key"] == key) & (panel["regularized"] == reg)]
+            if r.empty:
+                continue
+            r = r.iloc[0]
+            rows.append([task, int(length), name, settings(r),
+                         rate(r["confirmation_solved"], r["confirmation_trials"], r["confirmation_ci_low"], r["confirmation_ci_high"]),
+                         iterations(r["confirmation_median_iterations_to_solve"])])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "winner's settings", "solved on 20 fresh seeds [95% Wilson]",
+                                                "median iterations to solve"]))
+
+
+def fixed_grid(summary):
+    """The configurations of fixed grids beside the selection (a long length, a budget check), clipping twins left out."""
+    s = summary[summary["selection_decision"].isna() & (summary["lra_normalize"].fillna("clip") == "clip")].copy()
+    if s.empty:
+        return s.assign(key=pd.Series(dtype=str), regularized=pd.Series(dtype=bool))
+    s["key"] = s.apply(method_key, axis=1)
+    s["regularized"] = s.apply(alpha, axis=1) > 0
+    return s
+
+
+def fixed(csv):
+    """Fixed-grid configurations (the long length, the budget check): every configuration with its own rate."""
+    s = fixed_grid(csv["summary"])
+    rows = []
+    for _, r in s.sort_values(["task", "length", "method", "label"]).iterrows():
+        rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,}", r["method"], settings(r), rate(r["solved"], r["trials"] - r["failed"],
+                     r["success_ci_low"], r["success_ci_high"]), iterations(r["median_iterations_to_solve"]),
+                     f"{r['mean_best_accuracy']:.3f}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "budget", "method", "settings", "solved [95% Wilson]", "median iterations to solve",
+                                                "mean best accuracy"]))
+
+
+def comparisons(csv, family):
+    c = csv["comparisons"]
+    c = c[c["family"] == family]
+    rows = []
+    for _, r in c.sort_values(["task", "length", "a_method", "b_method"]).iterrows():
+        rows.append([r["task"], int(r["length"]), r["a_label"], f"{int(r['a_solved'])}/{int(r['a_trials'])}", r["b_label"],
+                     f"{int(r['b_solved'])}/{int(r['b_trials'])}",
+                     f"{r['difference']:+.2f} [{r['difference_ci_low']:+.2f}, {r['difference_ci_high']:+.2f}]",
+                     p_value(r["fisher_p"]), p_value(r["fisher_p_holm"])])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "a", "a solved", "b", "b solved", "difference [95% Newcombe]",
+                                                "Fisher p", "Holm p"]))
+
+
+def gradient_flow(csv):
+    """Per LRA winner (and fixed-grid LRA configuration), how much smaller the first step's update is than
+    the last step's, at the first check."""
+    s = csv["summary"]
+    w = pd.concat([x for x in (winners(s), fixed_grid(s)) if not x.empty]) if len(s) else s
+    p = csv["gradient_profiles"]
+    rows = []
+    for _, r in w[w["algorithm"] == "lra"].sort_values(["task", "length", "key", "regularized"]).iterrows():
+        prof = p[p["config_id"] == r["config_id"]].set_index("step")
+        if prof.empty:
+            continue
+        last = prof.index.max()
+        # W_hh's update at step 0 multiplies the initial state, which is zero: its first informative step is 1.
+        ratio_xh = prof.loc[0, "median_wxh_norm"] / prof.loc[last, "median_wxh_norm"]
+        ratio_hh = prof.loc[1, "median_whh_norm"] / prof.loc[last, "median_whh_norm"]
+        name = next(n for k, reg, n in GROUPS if k == r["key"] and reg == r["regularized"])
+        rows.append([r["task"], int(r["length"]), name, settings(r), f"{ratio_xh:.1e}", f"{ratio_hh:.1e}",
+                     f"{r['median_omega_zero_events']:g}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "settings", "W_xh update, step 0 / last step",
+                                                "W_hh update, step 1 / last step", "median Omega zero-signal events"]))
+
+
+def budget(csv):
+    """How the LRA winners' unsolved confirmation trials ended: still improving at the budget, or stuck."""
+    t = csv["trials"]
+    t = t[(t["stage"] == "confirmation") & (t["algorithm"] == "lra")].copy()
+    w = winners(csv["summary"])
+    t = t[t["config_id"].isin(w["config_id"])]
+    t["key"] = t.apply(method_key, axis=1)
+    t["regularized"] = t.apply(alpha, axis=1) > 0
+    rows = []
+    for (task, length, key, reg), trials in t.groupby(["task", "length", "key", "regularized"], sort=True):
+        unsolved = trials[trials["status"] != "solved"]
+        name = next(n for k, r, n in GROUPS if k == key and r == reg)
+        at_budget = unsolved[unsolved["status"] == "max-iterations"]
+        late = at_budget[at_budget["best_iteration"] > 0.8 * at_budget["max_iterations"]]
+        rows.append([task, int(length), name, len(trials), int((trials["status"] == "solved").sum()),
+                     int((unsolved["status"] == "plateaued").sum()), len(at_budget), len(late),
+                     "–" if unsolved.empty else f"{unsolved['best_accuracy'].median():.3f}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "trials", "solved", "plateaued",
+                                                "at the budget", "of which best in the last 20%", "median best accuracy unsolved"]))
+
+
+def compute(csv):
+    """Core-hours by task and stage, from every trial's wall time."""
+    t = csv["trials"].copy()
+    t["part"] = t["stage"].where(~((t["stage"] == "grid") & (t["lra_normalize"].fillna("clip") == "off")), "clipping twins")
+    t["part"] = t["part"].replace({"grid": "fixed grid"})
+    hours = t.groupby(["task", "part"]).agg(trials=("trial_id", "size"), core_hours=("wall_seconds", "sum"))
+    hours["core_hours"] = hours["core_hours"] / 3600
+    rows = [[task, part, int(r["trials"]), f"{r['core_hours']:.2f}"] for (task, part), r in hours.iterrows()]
+    rows.append(["all", "all", int(hours["trials"].sum()), f"{hours['core_hours'].sum():.2f}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "stage", "trials", "core-hours"]))
+
+
+def selection(csv):
+    """What the adaptive design ran against the whole pool for every configuration."""
+    a = csv["allocation"]
+    if a.empty:
+        return "(no adaptive selection)"
+    last = a.sort_values("wave").groupby("config_id").tail(1).copy()
+    last["task"] = last["group"].str.extract(r"task=([^,]+)")[0]
+    rows = []
+    for task, g in last.groupby("task", sort=True):
+        run = int(g["seeds_run"].sum())
+        full = int(g["pool"].sum())
+        rows.append([task, len(g), int(g["pool"].max()), run, full, f"{1 - run / full:.0%}",
+                     int((g["decision"] == "dominated").sum()), int((g["decision"] == "precise").sum())])
+    return markdown(pd.DataFrame(rows, columns=["task", "configurations", "pool", "selection trials run", "whole pool",
+                                                "saved", "stopped as dominated", "stopped as precise"]))
+
+
+TABLES = {
+    "headline": headline,
+    "fixed": fixed,
+    "regularized": lambda csv: comparisons(csv, "regularized-vs-unregularized"),
+    "vs-bptt": lambda csv: comparisons(csv, "lra-vs-bptt"),
+    "released-vs-local": lambda csv: comparisons(csv, "released-vs-local"),
+    "clipping": lambda csv: comparisons(csv, "unclipped-vs-clipped"),
+    "gradient-flow": gradient_flow,
+    "budget": budget,
+    "compute": compute,
+    "selection": selection,
+}
+
+
+def main(csv_dir, document):
+    csv = {}
+    for name in ["summary", "comparisons", "trials", "gradient_profiles", "allocation"]:
+        try:
+            csv[name] = pd.read_csv(f"{csv_dir}/{name}.csv")
+        except FileNotFoundError:
+            csv[name] = pd.DataFrame()
+    with open(document) as f:
+        text = f.read()
+    unknown = set(re.findall(r"<!-- table:([\w-]+) -->", text)) - TABLES.keys()
+    if unknown:
+        sys.exit(f"tables.py: {document}: unknown table(s) {', '.join(sorted(unknown))} (known: {', '.join(TABLES)})")
+
+    def fill(m):
+        return f"<!-- table:{m.group(1)} -->\n{TABLES[m.group(1)](csv)}\n<!-- /table -->"
+
+    text, n = re.subn(r"<!-- table:([\w-]+) -->.*?<!-- /table -->", fill, text, flags=re.S)
+    with open(document, "w") as f:
+        f.write(text)
+    print(f"tables.py: {n} tables written into {document}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: docs/replication/tables.py CSV_DIR DOCUMENT")
+    main(sys.argv[1], sys.argv[2])
