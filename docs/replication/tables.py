@@ -121,7 +121,8 @@ def gradient_flow(csv):
     """Per LRA winner (and fixed-grid LRA configuration), how much smaller the first step's update is than
     the last step's, at the first check."""
     s = csv["summary"]
-    w = pd.concat([x for x in (winners(s), fixed_grid(s)) if not x.empty]) if len(s) else s
+    parts = [x for x in (winners(s), fixed_grid(s)) if not x.empty]
+    w = pd.concat(parts) if parts else winners(s)
     p = csv["gradient_profiles"]
     rows = []
     for _, r in w[w["algorithm"] == "lra"].sort_values(["task", "length", "key", "regularized"]).iterrows():
