@@ -9,6 +9,7 @@ NAME computes; the prose around them is left as it is. docs/replication/regenera
 that every number in the tables comes from the committed trials table, never from a hand copy.
 """
 import math
+import os
 import re
 import sys
 
@@ -58,11 +59,15 @@ def markdown(frame):
     return "\n".join([header, rule] + rows)
 
 
+def grouped(rows):
+    """The rows with their group: method key (bptt, lra-released, lra-local) and regularized (alpha > 0)."""
+    if rows.empty:
+        return rows.assign(key=pd.Series(dtype=str), regularized=pd.Series(dtype=bool))
+    return rows.assign(key=rows.apply(method_key, axis=1), regularized=rows.apply(alpha, axis=1) > 0)
+
+
 def winners(summary):
-    w = summary[summary["winner"] == True].copy()  # noqa: E712 (a pandas mask)
-    w["key"] = w.apply(method_key, axis=1)
-    w["regularized"] = w.apply(alpha, axis=1) > 0
-    return w
+    return grouped(summary[summary["winner"] == True])  # noqa: E712 (a pandas mask)
 
 
 def headline(csv):
@@ -84,12 +89,7 @@ def headline(csv):
 
 def fixed_grid(summary):
     """The configurations of fixed grids beside the selection (a long length, a budget check), clipping twins left out."""
-    s = summary[summary["selection_decision"].isna() & (summary["lra_normalize"].fillna("clip") == "clip")].copy()
-    if s.empty:
-        return s.assign(key=pd.Series(dtype=str), regularized=pd.Series(dtype=bool))
-    s["key"] = s.apply(method_key, axis=1)
-    s["regularized"] = s.apply(alpha, axis=1) > 0
-    return s
+    return grouped(summary[summary["selection_decision"].isna() & (summary["lra_normalize"].fillna("clip") == "clip")])
 
 
 def fixed(csv):
@@ -147,11 +147,8 @@ def gradient_flow(csv):
 def budget(csv):
     """How the LRA winners' unsolved confirmation trials ended: still improving at the budget, or stuck."""
     t = csv["trials"]
-    t = t[(t["stage"] == "confirmation") & (t["algorithm"] == "lra")].copy()
     w = winners(csv["summary"])
-    t = t[t["config_id"].isin(w["config_id"])]
-    t["key"] = t.apply(method_key, axis=1)
-    t["regularized"] = t.apply(alpha, axis=1) > 0
+    t = grouped(t[(t["stage"] == "confirmation") & (t["algorithm"] == "lra") & t["config_id"].isin(w["config_id"])])
     rows = []
     for (task, length, key, reg), trials in t.groupby(["task", "length", "key", "regularized"], sort=True):
         unsolved = trials[trials["status"] != "solved"]
@@ -209,6 +206,10 @@ TABLES = {
 
 
 def main(csv_dir, document):
+    if not os.path.isfile(document):
+        sys.exit(f"tables.py: {document}: not found")
+    if not os.path.isfile(f"{csv_dir}/summary.csv"):
+        sys.exit(f"tables.py: {csv_dir}: no summary.csv (give the csv folder submit/report.sh wrote)")
     csv = {}
     for name in ["summary", "comparisons", "trials", "gradient_profiles", "allocation"]:
         try:
