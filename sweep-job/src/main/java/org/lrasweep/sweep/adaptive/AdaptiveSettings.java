@@ -37,6 +37,21 @@ public record AdaptiveSettings(int wave, int minSeeds, double halfWidth, boolean
         return new SelectionRules(minSeeds, halfWidth, dropDominated, poolSize);
     }
 
+    /**
+     * The first wave's seed count, below the pool's end, at which a rule can stop a configuration
+     * ({@link SelectionRules#earliestStop}, and at least {@code minSeeds}); empty when none is: the
+     * design then runs the whole pool for every configuration and saves nothing.
+     */
+    public java.util.OptionalInt firstSaving(int poolSize) {
+        int needed = Math.max(minSeeds, SelectionRules.earliestStop(halfWidth, dropDominated));
+        for (int prefix = wave; prefix < poolSize; prefix += wave) {
+            if (prefix >= needed) {
+                return java.util.OptionalInt.of(prefix);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     /** Whether a group-by key names something a configuration has. */
     public static boolean isGroupKey(String key) {
         return DERIVED_KEYS.contains(key) || TrialParameters.ALL.stream().anyMatch(p -> p != TrialParameters.SEED && p.key().equals(key));

@@ -130,6 +130,22 @@ public record SelectionRules(int minSeeds, double halfWidth, boolean dropDominat
             .thenComparingDouble(a -> Double.isNaN(a.meanBestAccuracy()) ? Double.MAX_VALUE : -a.meanBestAccuracy())
             .thenComparing(Arm::configId);
 
+    /**
+     * The fewest seeds at which any rule can stop a configuration, whatever the outcomes: {@code
+     * dominated} needs 0/n's Wilson upper bound below n/n's lower bound (n = 4 at 95%),
+     * {@code precise} a half-width at most {@code halfWidth}, narrowest at 0/n or n/n (n = 9 for
+     * 0.15). {@link Integer#MAX_VALUE} when neither is reachable.
+     */
+    public static int earliestStop(double halfWidth, boolean dropDominated) {
+        for (int n = 1; n <= 100_000; n++) {
+            double upperOfNone = WilsonInterval.of(0, n)[1];
+            if (dropDominated && upperOfNone < WilsonInterval.of(n, n)[0] || upperOfNone / 2 <= halfWidth) {
+                return n;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     /** The winner of a group's arms, by {@link #WINNER}. */
     public static Optional<Arm> winner(List<Arm> group) {
         return group.stream().min(WINNER);

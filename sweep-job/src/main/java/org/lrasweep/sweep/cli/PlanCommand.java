@@ -63,14 +63,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     /**
      * The two bounds of an adaptive sweep: every configuration on the whole pool (no stop fires),
-     * and every configuration stopped at its first decision (the first whole wave of at least
-     * min-seeds); each adds one confirmation block per group, priced at the group's dearest
+     * and every configuration stopped at the first wave where a rule can stop one
+     * ({@link AdaptiveSettings#firstSaving}; the whole pool when none can); each adds one confirmation block per group, priced at the group's dearest
      * configuration for the first bound and its cheapest for the second.
      */
     private static void adaptiveBounds(SweepSpec spec, List<TrialSpec> trials, PrintWriter out) {
         AdaptiveSettings a = spec.adaptive();
         int pool = spec.seeds().size();
-        int first = Math.min(pool, (a.minSeeds() + a.wave() - 1) / a.wave() * a.wave());
+        int first = a.firstSaving(pool).orElse(pool);
         Map<String, double[]> perConfig = new java.util.LinkedHashMap<>();
         Map<String, String> groupOf = new java.util.HashMap<>();
         for (TrialSpec t : trials) {
@@ -85,8 +85,9 @@ public final class PlanCommand implements Callable<Integer> {
         double confirmMax = groups.values().stream().mapToDouble(g -> g[0]).sum() * a.confirmSeeds().size();
         double confirmMin = groups.values().stream().mapToDouble(g -> g[1]).sum() * a.confirmSeeds().size();
         long confirmTrials = (long) groups.size() * a.confirmSeeds().size();
-        out.printf("adaptive: %d configurations in %d groups, a pool of %d seeds in waves of %d, decisions from %d seeds, "
-                + "%d confirmation seeds per winner%n", perConfig.size(), groups.size(), pool, a.wave(), first, a.confirmSeeds().size());
+        out.printf("adaptive: %d configurations in %d groups, a pool of %d seeds in waves of %d, %s, %d confirmation seeds per winner%n",
+                perConfig.size(), groups.size(), pool, a.wave(), first < pool ? "first possible stop at " + first + " seeds"
+                        : "no possible stop before the pool's end", a.confirmSeeds().size());
         out.printf("%-40s %8s %16s%n", "bound", "trials", "core-hours (max)");
         out.printf("%-40s %8d %16.2f%n", "full pool (no configuration stops)", perConfig.size() * (long) pool + confirmTrials,
                 (poolMs * pool + confirmMax) / 3.6e6);

@@ -164,6 +164,24 @@ class SpecParserTest {
     }
 
     @Test
+    void anAdaptivePoolTooSmallForAnyRuleToStopAConfigurationIsWarnedAbout() {
+        String adaptive = "output = results/a\nalgorithm = bptt\nadaptive { enabled = true, confirm-seeds = {from = 101, to = 120}";
+        // Dominance needs 4 seeds (0/4's upper bound 0.49 < 4/4's lower 0.51), precision at 0.15 needs 9.
+        assertEquals(4, org.lrasweep.sweep.adaptive.SelectionRules.earliestStop(0.15, true));
+        assertEquals(9, org.lrasweep.sweep.adaptive.SelectionRules.earliestStop(0.15, false));
+        SweepSpec wavesOfTwo = parse("seeds = {from = 1, to = 4}\n" + adaptive + ", wave = 2, min-seeds = 2 }");
+        List<String> w = SpecWarnings.of(wavesOfTwo, GridExpander.expand(wavesOfTwo), "local[2]");
+        assertEquals(List.of("adaptive: no configuration can stop before the pool's end (4 seeds in waves of 2; a rule can first stop "
+                + "one at 4 seeds, and min-seeds = 2), so every configuration runs the whole pool (a pool of more than 4 seeds lets "
+                + "the rules save seeds)"), w);
+        SweepSpec eight = parse("seeds = {from = 1, to = 8}\n" + adaptive + ", wave = 4, min-seeds = 4 }");
+        assertEquals(List.of(), SpecWarnings.of(eight, GridExpander.expand(eight), "local[2]"));
+        assertEquals(4, eight.adaptive().firstSaving(8).orElseThrow());
+        SweepSpec undominated = parse("seeds = {from = 1, to = 8}\n" + adaptive + ", wave = 4, min-seeds = 4, drop-dominated = false }");
+        assertEquals(1, SpecWarnings.of(undominated, GridExpander.expand(undominated), "local[2]").size(), "precision needs 9 seeds");
+    }
+
+    @Test
     void planPrintsTheWarningsOnStderrAndStillSucceeds(@TempDir Path tmp) throws Exception {
         Path spec = Files.writeString(tmp.resolve("trap.conf"), "output = \"" + tmp.resolve("out") + "\"\nmax-iterations = 2000\n");
         StringWriter out = new StringWriter();
