@@ -191,13 +191,36 @@ def selection(csv):
                                                 "saved", "stopped as dominated", "stopped as precise"]))
 
 
+def clipping(csv):
+    """Each winner against its normalize = off twin, with how many of their shared seeds ran identically."""
+    table = comparisons(csv, "unclipped-vs-clipped")
+    t = csv["trials"]
+    c = csv["comparisons"]
+    c = c[c["family"] == "unclipped-vs-clipped"].sort_values(["task", "length", "a_method", "b_method"])
+    if c.empty:
+        return table
+    outcome = ["seed", "status", "iterations", "best_accuracy", "final_test_loss"]
+    same = []
+    for _, r in c.iterrows():
+        off = t[t["config_id"] == r["a_config_id"]][outcome]
+        clip = t[(t["config_id"] == r["b_config_id"]) & (t["stage"] == "confirmation")][outcome]
+        pairs = off.merge(clip, on="seed", suffixes=("_off", "_clip"))
+        identical = sum(all(p[f"{k}_off"] == p[f"{k}_clip"] for k in outcome[1:]) for _, p in pairs.iterrows())
+        same.append(f"{identical}/{len(pairs)}")
+    lines = table.split("\n")
+    lines[0] += " seeds with identical runs |"
+    lines[1] += "---|"
+    lines[2:] = [line + f" {x} |" for line, x in zip(lines[2:], same)]
+    return "\n".join(lines)
+
+
 TABLES = {
     "headline": headline,
     "fixed": fixed,
     "regularized": lambda csv: comparisons(csv, "regularized-vs-unregularized"),
     "vs-bptt": lambda csv: comparisons(csv, "lra-vs-bptt"),
     "released-vs-local": lambda csv: comparisons(csv, "released-vs-local"),
-    "clipping": lambda csv: comparisons(csv, "unclipped-vs-clipped"),
+    "clipping": clipping,
     "gradient-flow": gradient_flow,
     "budget": budget,
     "compute": compute,
