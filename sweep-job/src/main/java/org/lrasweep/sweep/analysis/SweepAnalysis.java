@@ -276,8 +276,8 @@ public final class SweepAnalysis {
      * The comparisons of an adaptive sweep (or of a consolidated study): the current group winners'
      * confirmation trials, each winner's normalize = off twin (a grid configuration run on the
      * confirmation seeds) against it, and, as on any grid, the fixed-grid configurations that were
-     * never candidates of a selection (a study's long length or budget check), each family
-     * Holm-adjusted over all of them. Confirmation trials of a configuration that no longer wins
+     * never candidates of a selection (a study's long length or budget check; unclipped ones only
+     * as twins), each family Holm-adjusted over all of them. Confirmation trials of a configuration that no longer wins
      * (the selection rules changed since they ran) stay in the summary but answer no question.
      */
     static List<Comparison> compareWinners(List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
@@ -292,8 +292,10 @@ public final class SweepAnalysis {
                 .map(w -> w.config().withoutNormalize()).collect(java.util.stream.Collectors.toSet());
         List<ConfigurationSummary> twins = summaries.stream().filter(s -> s.config().isLra() && !s.config().isClipped()
                 && !confirmations.containsKey(s.config().id()) && clippedWinners.contains(s.config().withoutNormalize())).toList();
+        // Unclipped configurations beside a selection are there as winners' twins: one that twins no
+        // winner (a Cartesian clipping grid holds some) answers no question of the study.
         List<ConfigurationSummary> fixed = summaries.stream().filter(s -> !candidates.contains(s.config().id())
-                && !confirmations.containsKey(s.config().id()) && !twins.contains(s)).toList();
+                && !confirmations.containsKey(s.config().id()) && (!s.config().isLra() || s.config().isClipped())).toList();
         Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs = pairs(winners, true, twins);
         pairs(fixed, false, List.of()).forEach((family, more) -> pairs.get(family).addAll(more));
         return adjusted(pairs);

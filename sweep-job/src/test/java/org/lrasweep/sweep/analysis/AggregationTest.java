@@ -67,7 +67,11 @@ class AggregationTest {
         // A fixed grid beside the selection (a longer length): compared as a grid, within its own protocol.
         ConfigurationSummary longBptt = of(ParamValues.defaults().with(TrialParameters.LENGTH, 75), 0, 10);
         ConfigurationSummary longLra = of(lra("clip", 0.1).with(TrialParameters.LENGTH, 75), 1, 10);
-        List<Comparison> winners = SweepAnalysis.compareWinners(List.of(clip, superseded, bptt, off, offOther, longBptt, longLra),
+        // offOther and offOtherRegularized twin no winner: beside a selection they answer nothing, not even
+        // regularized against unregularized.
+        ConfigurationSummary offOtherRegularized = of(lra("off", 0.01).with(TrialParameters.LRA_ALPHA, 0.1), 5, 20);
+        List<Comparison> winners = SweepAnalysis.compareWinners(List.of(clip, superseded, bptt, off, offOther, offOtherRegularized,
+                        longBptt, longLra),
                 confirmations, selection);
         assertEquals(List.of("unclipped-vs-clipped " + off.config().id() + " " + clip.config().id(),
                         "lra-vs-bptt " + clip.config().id() + " " + bptt.config().id(),
