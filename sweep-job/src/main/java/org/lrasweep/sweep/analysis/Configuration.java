@@ -122,6 +122,11 @@ public final class Configuration {
         return isLra() && "clip".equals(get(TrialParameters.LRA_NORMALIZE));
     }
 
+    /** Whether this is LRA with no normalization at all (normalize = off): the clipping claim's twin. */
+    public boolean isUnclipped() {
+        return isLra() && "off".equals(get(TrialParameters.LRA_NORMALIZE));
+    }
+
     /** The values of the parameters (never the seed) that pass the filter, in column order. */
     private List<Object> valuesWhere(Predicate<Param<?>> keep) {
         List<Object> p = new ArrayList<>();

@@ -29,7 +29,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -276,21 +278,22 @@ public final class SweepAnalysis {
      * The comparisons of an adaptive sweep (or of a consolidated study): the current group winners'
      * confirmation trials, each winner's normalize = off twin (a grid configuration run on the
      * confirmation seeds) against it, and, as on any grid, the fixed-grid configurations that were
-     * never candidates of a selection (a study's long length or budget check; unclipped ones only
-     * as twins), each family Holm-adjusted over all of them. Confirmation trials of a configuration that no longer wins
-     * (the selection rules changed since they ran) stay in the summary but answer no question.
+     * never candidates of a selection (a study's long length or budget check; LRA without the
+     * paper's clip only as a twin), each family Holm-adjusted over all of them. Confirmation trials
+     * of a configuration that no longer wins (the selection rules changed since they ran) stay in
+     * the summary but answer no question.
      */
     static List<Comparison> compareWinners(List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
                                            Selection selection) {
-        java.util.Set<String> current = selection == null ? confirmations.keySet()
-                : selection.winners().stream().map(Selection.Stopped::configId).collect(java.util.stream.Collectors.toSet());
-        java.util.Set<String> candidates = selection == null ? confirmations.keySet()
-                : selection.configurations().stream().map(Selection.Stopped::configId).collect(java.util.stream.Collectors.toSet());
+        Set<String> current = selection == null ? confirmations.keySet()
+                : selection.winners().stream().map(Selection.Stopped::configId).collect(Collectors.toSet());
+        Set<String> candidates = selection == null ? confirmations.keySet()
+                : selection.configurations().stream().map(Selection.Stopped::configId).collect(Collectors.toSet());
         List<ConfigurationSummary> winners = summaries.stream().map(s -> s.config().id())
                 .filter(id -> confirmations.containsKey(id) && current.contains(id)).map(confirmations::get).toList();
-        java.util.Set<List<Object>> clippedWinners = winners.stream().filter(w -> w.config().isClipped())
-                .map(w -> w.config().withoutNormalize()).collect(java.util.stream.Collectors.toSet());
-        List<ConfigurationSummary> twins = summaries.stream().filter(s -> s.config().isLra() && !s.config().isClipped()
+        Set<List<Object>> clippedWinners = winners.stream().filter(w -> w.config().isClipped())
+                .map(w -> w.config().withoutNormalize()).collect(Collectors.toSet());
+        List<ConfigurationSummary> twins = summaries.stream().filter(s -> s.config().isUnclipped()
                 && !confirmations.containsKey(s.config().id()) && clippedWinners.contains(s.config().withoutNormalize())).toList();
         // Unclipped configurations beside a selection are there as winners' twins: one that twins no
         // winner (a Cartesian clipping grid holds some) answers no question of the study.
@@ -355,7 +358,7 @@ public final class SweepAnalysis {
         Map<List<Object>, ConfigurationSummary> clipped = new HashMap<>();
         ran.stream().filter(s -> s.config().isClipped()).forEach(s -> clipped.put(s.config().withoutNormalize(), s));
         List<ConfigurationSummary> offTwins = winners ? unclipped.stream().filter(s -> s.ran() > 0).toList()
-                : ran.stream().filter(s -> s.config().isLra() && !s.config().isClipped()).toList();
+                : ran.stream().filter(s -> s.config().isUnclipped()).toList();
         for (ConfigurationSummary s : offTwins) {
             ConfigurationSummary twin = clipped.get(s.config().withoutNormalize());
             if (twin != null) {
