@@ -3,7 +3,6 @@ package org.lrasweep.sweep.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.lrasweep.sweep.run.Consolidation;
 import picocli.CommandLine.Command;
@@ -35,11 +34,9 @@ public final class ConsolidateCommand implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().appName("lra-sweep consolidate").getOrCreate();
         List<String> qualified = new ArrayList<>();
         for (String o : outputs) {
-            Path p = new Path(o);
-            qualified.add(p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString());
+            qualified.add(OutputArgument.qualify(spark, o));
         }
-        Path d = new Path(dest);
-        String target = d.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(d).toString();
+        String target = OutputArgument.qualify(spark, dest);
         long n = Consolidation.write(spark, qualified, target);
         command.commandLine().getOut().printf("consolidated %d trials of %d outputs into %s%n", n, qualified.size(), target);
         return 0;

@@ -12,7 +12,12 @@ final class OutputArgument {
 
     /** The folder, qualified against the session's file system. */
     String qualified(SparkSession spark) throws java.io.IOException {
-        Path p = new Path(output);
+        return qualify(spark, output);
+    }
+
+    /** A path or Hadoop URI qualified against the session's file system (a relative path against the working folder). */
+    static String qualify(SparkSession spark, String folder) throws java.io.IOException {
+        Path p = new Path(folder);
         FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
         return fs.makeQualified(p).toString();
     }
