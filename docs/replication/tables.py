@@ -97,10 +97,10 @@ def fixed(csv):
     s = fixed_grid(csv["summary"])
     rows = []
     for _, r in s.sort_values(["task", "length", "method", "label"]).iterrows():
-        rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,}", r["method"], settings(r), rate(r["solved"], r["trials"] - r["failed"],
+        rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,} / {int(r['patience'])}", r["method"], settings(r), rate(r["solved"], r["trials"] - r["failed"],
                      r["success_ci_low"], r["success_ci_high"]), iterations(r["median_iterations_to_solve"]),
                      f"{r['mean_best_accuracy']:.3f}"])
-    return markdown(pd.DataFrame(rows, columns=["task", "T", "budget", "method", "settings", "solved [95% Wilson]", "median iterations to solve",
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "iterations / patience", "method", "settings", "solved [95% Wilson]", "median iterations to solve",
                                                 "mean best accuracy"]))
 
 
