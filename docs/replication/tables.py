@@ -99,7 +99,7 @@ def fixed(csv):
     for _, r in s.sort_values(["task", "length", "method", "label"]).iterrows():
         rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,} / {int(r['patience'])}", r["method"], settings(r), rate(r["solved"], r["trials"] - r["failed"],
                      r["success_ci_low"], r["success_ci_high"]), iterations(r["median_iterations_to_solve"]),
-                     f"{r['mean_best_accuracy']:.3f}"])
+                     f"{r['mean_best_accuracy']:.4f}"])
     return markdown(pd.DataFrame(rows, columns=["task", "T", "iterations / patience", "method", "settings", "solved [95% Wilson]", "median iterations to solve",
                                                 "mean best accuracy"]))
 
@@ -157,7 +157,7 @@ def budget(csv):
         late = at_budget[at_budget["best_iteration"] > 0.8 * at_budget["max_iterations"]]
         rows.append([task, int(length), name, len(trials), int((trials["status"] == "solved").sum()),
                      int((unsolved["status"] == "plateaued").sum()), len(at_budget), len(late),
-                     "–" if unsolved.empty else f"{unsolved['best_accuracy'].median():.3f}"])
+                     "–" if unsolved.empty else f"{unsolved['best_accuracy'].median():.4f}"])
     return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "trials", "solved", "plateaued",
                                                 "at the budget", "of which best in the last 20%", "median best accuracy unsolved"]))
 
