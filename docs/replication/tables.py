@@ -19,6 +19,11 @@ GROUPS = [("bptt", False, "BPTT"), ("bptt", True, "BPTT + reg"), ("lra-released"
           ("lra-released", True, "LRA released + reg"), ("lra-local", False, "LRA local"), ("lra-local", True, "LRA local + reg")]
 
 
+def group_name(key, regularized):
+    """The name of a method group in the tables, e.g. "LRA released + reg"."""
+    return next(name for k, reg, name in GROUPS if k == key and reg == regularized)
+
+
 def method_key(row):
     if row["algorithm"] == "bptt":
         return "bptt"
@@ -97,14 +102,15 @@ def fixed(csv):
     s = fixed_grid(csv["summary"])
     rows = []
     for _, r in s.sort_values(["task", "length", "method", "label"]).iterrows():
-        rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,} / {int(r['patience'])}", r["method"], settings(r), rate(r["solved"], r["trials"] - r["failed"],
-                     r["success_ci_low"], r["success_ci_high"]), iterations(r["median_iterations_to_solve"]),
-                     f"{r['mean_best_accuracy']:.4f}"])
-    return markdown(pd.DataFrame(rows, columns=["task", "T", "iterations / patience", "method", "settings", "solved [95% Wilson]", "median iterations to solve",
-                                                "mean best accuracy"]))
+        rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,} / {int(r['patience'])}", r["method"],
+                     settings(r), rate(r["solved"], r["trials"] - r["failed"], r["success_ci_low"], r["success_ci_high"]),
+                     iterations(r["median_iterations_to_solve"]), f"{r['mean_best_accuracy']:.4f}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "iterations / patience", "method", "settings", "solved [95% Wilson]",
+                                                "median iterations to solve", "mean best accuracy"]))
 
 
-def comparisons(csv, family):
+def comparisons(csv, family, extra=None):
+    """One family's comparisons; extra, a (column, function of the comparison row), adds a column."""
     c = csv["comparisons"]
     c = c[c["family"] == family]
     rows = []
@@ -112,9 +118,9 @@ def comparisons(csv, family):
         rows.append([r["task"], int(r["length"]), r["a_label"], f"{int(r['a_solved'])}/{int(r['a_trials'])}", r["b_label"],
                      f"{int(r['b_solved'])}/{int(r['b_trials'])}",
                      f"{r['difference']:+.2f} [{r['difference_ci_low']:+.2f}, {r['difference_ci_high']:+.2f}]",
-                     p_value(r["fisher_p"]), p_value(r["fisher_p_holm"])])
+                     p_value(r["fisher_p"]), p_value(r["fisher_p_holm"])] + ([extra[1](r)] if extra else []))
     return markdown(pd.DataFrame(rows, columns=["task", "T", "a", "a solved", "b", "b solved", "difference [95% Newcombe]",
-                                                "Fisher p", "Holm p"]))
+                                                "Fisher p", "Holm p"] + ([extra[0]] if extra else [])))
 
 
 def gradient_flow(csv):
@@ -136,8 +142,7 @@ def gradient_flow(csv):
         ratios = [prof.loc[1, "median_whh_norm"] / prof.loc[last, "median_whh_norm"],
                   prof.loc[middle, "median_whh_norm"] / prof.loc[last, "median_whh_norm"],
                   prof.loc[1, "median_wxh_norm"] / prof.loc[last, "median_wxh_norm"]]
-        name = next(n for k, reg, n in GROUPS if k == r["key"] and reg == r["regularized"])
-        rows.append([r["task"], int(r["length"]), name, settings(r)] + [f"{x:.1e}" for x in ratios]
+        rows.append([r["task"], int(r["length"]), group_name(r["key"], r["regularized"]), settings(r)] + [f"{x:.1e}" for x in ratios]
                     + [f"{r['median_omega_zero_events']:g}"])
     return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "settings", "W_hh update, step 1 / last",
                                                 "W_hh update, step T/2 / last", "W_xh update, step 1 / last",
@@ -152,10 +157,9 @@ def budget(csv):
     rows = []
     for (task, length, key, reg), trials in t.groupby(["task", "length", "key", "regularized"], sort=True):
         unsolved = trials[trials["status"] != "solved"]
-        name = next(n for k, r, n in GROUPS if k == key and r == reg)
         at_budget = unsolved[unsolved["status"] == "max-iterations"]
         late = at_budget[at_budget["best_iteration"] > 0.8 * at_budget["max_iterations"]]
-        rows.append([task, int(length), name, len(trials), int((trials["status"] == "solved").sum()),
+        rows.append([task, int(length), group_name(key, reg), len(trials), int((trials["status"] == "solved").sum()),
                      int((unsolved["status"] == "plateaued").sum()), len(at_budget), len(late),
                      "–" if unsolved.empty else f"{unsolved['best_accuracy'].median():.4f}"])
     return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "trials", "solved", "plateaued",
@@ -193,25 +197,17 @@ def selection(csv):
 
 def clipping(csv):
     """Each winner against its normalize = off twin, with how many of their shared seeds ran identically."""
-    table = comparisons(csv, "unclipped-vs-clipped")
     t = csv["trials"]
-    c = csv["comparisons"]
-    c = c[c["family"] == "unclipped-vs-clipped"].sort_values(["task", "length", "a_method", "b_method"])
-    if c.empty:
-        return table
     outcome = ["seed", "status", "iterations", "best_accuracy", "final_test_loss"]
-    same = []
-    for _, r in c.iterrows():
+
+    def identical(r):
         off = t[t["config_id"] == r["a_config_id"]][outcome]
         clip = t[(t["config_id"] == r["b_config_id"]) & (t["stage"] == "confirmation")][outcome]
         pairs = off.merge(clip, on="seed", suffixes=("_off", "_clip"))
-        identical = sum(all(p[f"{k}_off"] == p[f"{k}_clip"] for k in outcome[1:]) for _, p in pairs.iterrows())
-        same.append(f"{identical}/{len(pairs)}")
-    lines = table.split("\n")
-    lines[0] += " seeds with identical runs |"
-    lines[1] += "---|"
-    lines[2:] = [line + f" {x} |" for line, x in zip(lines[2:], same)]
-    return "\n".join(lines)
+        same = sum(all(p[f"{k}_off"] == p[f"{k}_clip"] for k in outcome[1:]) for _, p in pairs.iterrows())
+        return f"{same}/{len(pairs)}"
+
+    return comparisons(csv, "unclipped-vs-clipped", ("seeds with identical runs", identical))
 
 
 TABLES = {

@@ -3,6 +3,7 @@ package org.lrasweep.sweep.adaptive;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.param.TrialParameters;
@@ -38,18 +39,21 @@ public record AdaptiveSettings(int wave, int minSeeds, double halfWidth, boolean
     }
 
     /**
-     * The first wave's seed count, below the pool's end, at which a rule can stop a configuration
-     * ({@link SelectionRules#earliestStop}, and at least {@code minSeeds}); empty when none is: the
-     * design then runs the whole pool for every configuration and saves nothing.
+     * The fewest seeds, a whole number of waves and at least {@code minSeeds}, at which a rule can
+     * stop a configuration ({@link SelectionRules#earliestStop}); {@link Integer#MAX_VALUE} if none can.
      */
-    public java.util.OptionalInt firstSaving(int poolSize) {
-        int needed = Math.max(minSeeds, SelectionRules.earliestStop(halfWidth, dropDominated));
-        for (int prefix = wave; prefix < poolSize; prefix += wave) {
-            if (prefix >= needed) {
-                return java.util.OptionalInt.of(prefix);
-            }
-        }
-        return java.util.OptionalInt.empty();
+    public int firstPossibleStop() {
+        long needed = Math.max(minSeeds, SelectionRules.earliestStop(halfWidth, dropDominated));
+        return (int) Math.min(Integer.MAX_VALUE, (needed + wave - 1) / wave * wave);
+    }
+
+    /**
+     * {@link #firstPossibleStop()} when it comes before the pool's end; empty otherwise: the design
+     * then runs the whole pool for every configuration and saves nothing.
+     */
+    public OptionalInt firstSaving(int poolSize) {
+        int first = firstPossibleStop();
+        return first < poolSize ? OptionalInt.of(first) : OptionalInt.empty();
     }
 
     /** Whether a group-by key names something a configuration has. */

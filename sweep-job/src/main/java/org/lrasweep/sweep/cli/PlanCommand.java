@@ -64,8 +64,9 @@ public final class PlanCommand implements Callable<Integer> {
     /**
      * The two bounds of an adaptive sweep: every configuration on the whole pool (no stop fires),
      * and every configuration stopped at the first wave where a rule can stop one
-     * ({@link AdaptiveSettings#firstSaving}; the whole pool when none can); each adds one confirmation block per group, priced at the group's dearest
-     * configuration for the first bound and its cheapest for the second.
+     * ({@link AdaptiveSettings#firstSaving}; the whole pool when none can); each adds one
+     * confirmation block per group, priced at the group's dearest configuration for the first
+     * bound and its cheapest for the second.
      */
     private static void adaptiveBounds(SweepSpec spec, List<TrialSpec> trials, PrintWriter out) {
         AdaptiveSettings a = spec.adaptive();

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lrasweep.kernel.train.TrialConfig;
+import org.lrasweep.sweep.adaptive.AdaptiveSettings;
+import org.lrasweep.sweep.adaptive.SelectionRules;
 import org.lrasweep.sweep.grid.TrialSpec;
 
 /**
@@ -34,14 +36,11 @@ public final class SpecWarnings {
         }
         warnings.addAll(traps);
         if (spec.isAdaptive() && spec.adaptive().firstSaving(spec.seeds().size()).isEmpty()) {
-            var a = spec.adaptive();
-            int earliest = org.lrasweep.sweep.adaptive.SelectionRules.earliestStop(a.halfWidth(), a.dropDominated());
-            long needed = Math.max(earliest, a.minSeeds());
-            long wavePrefix = (needed + a.wave() - 1) / a.wave() * a.wave();
+            AdaptiveSettings a = spec.adaptive();
             warnings.add("adaptive: no configuration can stop before the pool's end (" + spec.seeds().size() + " seeds in waves of "
-                    + a.wave() + "; a rule can first stop one at " + earliest + " seeds, and min-seeds = " + a.minSeeds()
-                    + "), so every configuration runs the whole pool (a pool of more than " + wavePrefix + " seeds lets the rules save "
-                    + "seeds)");
+                    + a.wave() + "; a rule can first stop one at " + SelectionRules.earliestStop(a.halfWidth(), a.dropDominated())
+                    + " seeds, and min-seeds = " + a.minSeeds() + "), so every configuration runs the whole pool (a pool of more than "
+                    + a.firstPossibleStop() + " seeds lets the rules save seeds)");
         }
         if (master != null && !master.startsWith("local") && isRelativeLocalPath(spec.output())) {
             warnings.add("output = " + spec.output() + " is a relative path and the master is " + master
