@@ -19,6 +19,16 @@ GROUPS = [("bptt", False, "BPTT"), ("bptt", True, "BPTT + reg"), ("lra-released"
           ("lra-released", True, "LRA released + reg"), ("lra-local", False, "LRA local"), ("lra-local", True, "LRA local + reg")]
 
 
+# The paper's order of the tasks; a task not listed (adding) comes after them.
+TASKS = ["temporal-order", "temporal-order-3bit", "random-permutation"]
+
+
+def in_paper_order(frame, *columns):
+    """frame sorted by task in the paper's order, then by columns."""
+    rank = frame["task"].map(lambda t: TASKS.index(t) if t in TASKS else len(TASKS))
+    return frame.assign(task_rank=rank).sort_values(["task_rank", *columns]).drop(columns="task_rank")
+
+
 def group_name(key, regularized):
     """The name of a method group in the tables, e.g. "LRA released + reg"."""
     return next(name for k, reg, name in GROUPS if k == key and reg == regularized)
@@ -79,7 +89,7 @@ def headline(csv):
     """Per task and length, each group winner's success rate on its 20 fresh seeds."""
     w = winners(csv["summary"])
     rows = []
-    for (task, length), panel in w.groupby(["task", "length"], sort=True):
+    for (task, length), panel in in_paper_order(w, "length").groupby(["task", "length"], sort=False):
         for key, reg, name in GROUPS:
             r = panel[(panel["key"] == key) & (panel["regularized"] == reg)]
             if r.empty:
@@ -88,7 +98,7 @@ def headline(csv):
             rows.append([task, int(length), name, settings(r),
                          rate(r["confirmation_solved"], r["confirmation_trials"], r["confirmation_ci_low"], r["confirmation_ci_high"]),
                          iterations(r["confirmation_median_iterations_to_solve"])])
-    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "winner's settings", "solved on 20 fresh seeds [95% Wilson]",
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "winner's settings", "solved on fresh seeds [95% Wilson]",
                                                 "median iterations to solve"]))
 
 
@@ -101,7 +111,7 @@ def fixed(csv):
     """Fixed-grid configurations (the long length, the budget check): every configuration with its own rate."""
     s = fixed_grid(csv["summary"])
     rows = []
-    for _, r in s.sort_values(["task", "length", "method", "label"]).iterrows():
+    for _, r in in_paper_order(s, "length", "method", "label").iterrows():
         rows.append([r["task"], int(r["length"]), f"{int(r['max_iterations']):,} / {int(r['patience'])}", r["method"],
                      settings(r), rate(r["solved"], r["trials"] - r["failed"], r["success_ci_low"], r["success_ci_high"]),
                      iterations(r["median_iterations_to_solve"]), f"{r['mean_best_accuracy']:.4f}"])
@@ -114,7 +124,7 @@ def comparisons(csv, family, extra=None):
     c = csv["comparisons"]
     c = c[c["family"] == family]
     rows = []
-    for _, r in c.sort_values(["task", "length", "a_method", "b_method"]).iterrows():
+    for _, r in in_paper_order(c, "length", "a_method", "b_method").iterrows():
         rows.append([r["task"], int(r["length"]), r["a_label"], f"{int(r['a_solved'])}/{int(r['a_trials'])}", r["b_label"],
                      f"{int(r['b_solved'])}/{int(r['b_trials'])}",
                      f"{r['difference']:+.2f} [{r['difference_ci_low']:+.2f}, {r['difference_ci_high']:+.2f}]",
@@ -124,14 +134,19 @@ def comparisons(csv, family, extra=None):
 
 
 def gradient_flow(csv):
-    """Per LRA winner (and fixed-grid LRA configuration), how much smaller an early step's update is than
-    the last step's, at the first check (median over the configuration's selection or grid seeds)."""
+    """Per LRA winner, and per fixed-grid LRA configuration at a length without winners (the long length), how
+    much smaller an early step's update is than the last step's, at the first check (median over the
+    configuration's selection or grid seeds). A budget check repeats a winner's settings, so it adds no row."""
     s = csv["summary"]
-    parts = [x for x in (winners(s), fixed_grid(s)) if not x.empty]
-    w = pd.concat(parts) if parts else winners(s)
+    w = winners(s)
+    grid = fixed_grid(s)
+    tuned = set(zip(w["task"], w["length"]))
+    grid = grid[[(task, length) not in tuned for task, length in zip(grid["task"], grid["length"])]]
+    parts = [x for x in (w, grid) if not x.empty]
+    w = pd.concat(parts) if parts else w
     p = csv["gradient_profiles"]
     rows = []
-    for _, r in w[w["algorithm"] == "lra"].sort_values(["task", "length", "key", "regularized"]).iterrows():
+    for _, r in in_paper_order(w[w["algorithm"] == "lra"], "length", "key", "regularized").iterrows():
         prof = p[p["config_id"] == r["config_id"]].set_index("step")
         if prof.empty:
             continue
@@ -155,7 +170,8 @@ def budget(csv):
     w = winners(csv["summary"])
     t = grouped(t[(t["stage"] == "confirmation") & (t["algorithm"] == "lra") & t["config_id"].isin(w["config_id"])])
     rows = []
-    for (task, length, key, reg), trials in t.groupby(["task", "length", "key", "regularized"], sort=True):
+    for (task, length, key, reg), trials in in_paper_order(t, "length", "key", "regularized").groupby(
+            ["task", "length", "key", "regularized"], sort=False):
         unsolved = trials[trials["status"] != "solved"]
         at_budget = unsolved[unsolved["status"] == "max-iterations"]
         late = at_budget[at_budget["best_iteration"] > 0.8 * at_budget["max_iterations"]]
@@ -166,6 +182,10 @@ def budget(csv):
                                                 "at the budget", "of which best in the last 20%", "median best accuracy unsolved"]))
 
 
+# The study's stages in the order they run.
+STAGES = ["selection", "confirmation", "fixed grid", "clipping twins"]
+
+
 def compute(csv):
     """Core-hours by task and stage, from every trial's wall time."""
     t = csv["trials"].copy()
@@ -173,7 +193,10 @@ def compute(csv):
     t["part"] = t["part"].replace({"grid": "fixed grid"})
     hours = t.groupby(["task", "part"]).agg(trials=("trial_id", "size"), core_hours=("wall_seconds", "sum"))
     hours["core_hours"] = hours["core_hours"] / 3600
-    rows = [[task, part, int(r["trials"]), f"{r['core_hours']:.2f}"] for (task, part), r in hours.iterrows()]
+    hours = hours.reset_index()
+    hours["part_rank"] = hours["part"].map(lambda x: STAGES.index(x) if x in STAGES else len(STAGES))
+    hours = in_paper_order(hours, "part_rank")
+    rows = [[r["task"], r["part"], int(r["trials"]), f"{r['core_hours']:.2f}"] for _, r in hours.iterrows()]
     rows.append(["all", "all", int(hours["trials"].sum()), f"{hours['core_hours'].sum():.2f}"])
     return markdown(pd.DataFrame(rows, columns=["task", "stage", "trials", "core-hours"]))
 
@@ -186,7 +209,7 @@ def selection(csv):
     last = a.sort_values("wave").groupby("config_id").tail(1).copy()
     last["task"] = last["group"].str.extract(r"task=([^,]+)")[0]
     rows = []
-    for task, g in last.groupby("task", sort=True):
+    for task, g in in_paper_order(last).groupby("task", sort=False):
         run = int(g["seeds_run"].sum())
         full = int(g["pool"].sum())
         rows.append([task, len(g), int(g["pool"].max()), run, full, f"{1 - run / full:.0%}",
