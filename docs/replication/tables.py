@@ -23,10 +23,14 @@ GROUPS = [("bptt", False, "BPTT"), ("bptt", True, "BPTT + reg"), ("lra-released"
 TASKS = ["temporal-order", "temporal-order-3bit", "random-permutation"]
 
 
+def rank(series, order):
+    """Each value's place in order; values not in it come after those that are."""
+    return series.map(lambda v: order.index(v) if v in order else len(order))
+
+
 def in_paper_order(frame, *columns):
     """frame sorted by task in the paper's order, then by columns."""
-    rank = frame["task"].map(lambda t: TASKS.index(t) if t in TASKS else len(TASKS))
-    return frame.assign(task_rank=rank).sort_values(["task_rank", *columns]).drop(columns="task_rank")
+    return frame.assign(task_rank=rank(frame["task"], TASKS)).sort_values(["task_rank", *columns]).drop(columns="task_rank")
 
 
 def group_name(key, regularized):
@@ -194,7 +198,7 @@ def compute(csv):
     hours = t.groupby(["task", "part"]).agg(trials=("trial_id", "size"), core_hours=("wall_seconds", "sum"))
     hours["core_hours"] = hours["core_hours"] / 3600
     hours = hours.reset_index()
-    hours["part_rank"] = hours["part"].map(lambda x: STAGES.index(x) if x in STAGES else len(STAGES))
+    hours["part_rank"] = rank(hours["part"], STAGES)
     hours = in_paper_order(hours, "part_rank")
     rows = [[r["task"], r["part"], int(r["trials"]), f"{r['core_hours']:.2f}"] for _, r in hours.iterrows()]
     rows.append(["all", "all", int(hours["trials"].sum()), f"{hours['core_hours'].sum():.2f}"])
