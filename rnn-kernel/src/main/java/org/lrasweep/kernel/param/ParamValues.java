@@ -95,6 +95,16 @@ public final class ParamValues {
         return p;
     }
 
+    /**
+     * The canonical parameter set of the trial's trajectory: {@link #canonical(boolean) canonical(true)}
+     * without the {@link TrialParameters#STOPPING_RULE stopping rule}.
+     */
+    public SortedMap<String, String> trajectoryCanonical() {
+        SortedMap<String, String> p = canonical(true);
+        TrialParameters.STOPPING_RULE.forEach(param -> p.remove(param.key()));
+        return p;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ParamValues other && values.equals(other.values);

@@ -7,6 +7,7 @@ import org.lrasweep.kernel.train.Algorithm;
 import org.lrasweep.kernel.train.LocalLoss;
 import org.lrasweep.kernel.train.LraSettings;
 import org.lrasweep.kernel.train.Normalize;
+import org.lrasweep.kernel.train.OmegaGuard;
 
 /**
  * Every trial parameter, declared once; the order here is the order of columns and docs. A new
@@ -77,11 +78,21 @@ public final class TrialParameters {
     public static final Param<Double> LRA_MOMENTUM = Param.real("lra.momentum", 0.0, "mu",
             "heavy-ball momentum mu of LRA's SGD step: v <- mu v + update, W <- W - eta v (0 = plain SGD, the reference's)",
             c -> c.lra().momentum()).rule(v -> v >= 0 && v < 1, "must be in [0, 1)").inIdUnlessDefault();
+    public static final Param<String> LRA_OMEGA_GUARD = Param.name("lra.omega-guard", "on", Named.names(OmegaGuard.values()),
+            "Omega guard", "on: an Omega term whose error signal is exactly 0 (Omega = 0/0) is skipped and counted; off: it is NaN, "
+                    + "as in the authors' code, and the trial diverges", c -> c.lra().omegaGuard().configName()).inIdUnlessDefault();
 
     /** Every parameter, in column order. */
     public static final List<Param<?>> ALL = List.of(TASK, LENGTH, SEED, ALGORITHM, HIDDEN, BATCH, TEST_SIZE, CHECK_EVERY,
             PATIENCE, MAX_ITERATIONS, SOLVED_ERROR, BPTT_LEARNING_RATE, BPTT_CLIP, BPTT_ALPHA, LRA_VARIANT, LRA_LEARNING_RATE,
-            LRA_BETA, LRA_K, LRA_C, LRA_NORMALIZE, LRA_ALPHA, LRA_LOCAL_LOSS, LRA_MOMENTUM);
+            LRA_BETA, LRA_K, LRA_C, LRA_NORMALIZE, LRA_ALPHA, LRA_LOCAL_LOSS, LRA_MOMENTUM, LRA_OMEGA_GUARD);
+
+    /**
+     * The stopping rule: the parameters that only decide where a trial's trajectory is cut, never
+     * the trajectory itself (which depends on the other parameters and the seed alone). Trials
+     * that differ only in these share a trajectory, so one can continue or inherit another.
+     */
+    public static final List<Param<?>> STOPPING_RULE = List.of(PATIENCE, MAX_ITERATIONS, SOLVED_ERROR);
 
     /** The parameters a grid expands over: all but the seed (its own axis) and the algorithm (which picks the scope). */
     public static List<Param<?>> gridAxes(Algorithm algorithm) {

@@ -34,6 +34,28 @@ public final class NumpyRandomState {
         mti = N;
     }
 
+    /** The generator's position, for a checkpoint: its 624 state words, then its index into them. */
+    public int[] state() {
+        int[] s = java.util.Arrays.copyOf(mt, N + 1);
+        s[N] = mti;
+        return s;
+    }
+
+    /**
+     * Moves the generator to a position {@link #state()} returned, so that it draws exactly what
+     * the saved generator would have drawn next.
+     *
+     * @throws IllegalArgumentException when the array is not such a position
+     */
+    public void restore(int[] state) {
+        if (state.length != N + 1 || state[N] < 0 || state[N] > N) {
+            throw new IllegalArgumentException("not an MT19937 position: " + state.length + " words, index "
+                    + (state.length > N ? state[N] : -1));
+        }
+        System.arraycopy(state, 0, mt, 0, N);
+        mti = state[N];
+    }
+
     /** The next raw 32-bit word of MT19937 ({@code genrand_int32}), as an unsigned value in a long. */
     public long nextWord() {
         if (mti >= N) {

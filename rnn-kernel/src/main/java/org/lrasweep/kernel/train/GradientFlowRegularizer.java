@@ -16,6 +16,7 @@ import org.lrasweep.kernel.linalg.Ops;
  */
 final class GradientFlowRegularizer {
     private final boolean diagonalQuirk;
+    private final OmegaGuard guard;
     private final Matrix gw;
     private final Matrix tanhA;
     private final Matrix s;
@@ -26,8 +27,9 @@ final class GradientFlowRegularizer {
     private final Matrix scratch;
 
     /** A regularizer with buffers for B x H pre-activations. */
-    GradientFlowRegularizer(boolean diagonalQuirk, int batch, int hidden) {
+    GradientFlowRegularizer(boolean diagonalQuirk, OmegaGuard guard, int batch, int hidden) {
         this.diagonalQuirk = diagonalQuirk;
+        this.guard = guard;
         gw = Matrix.zeros(batch, hidden);
         tanhA = Matrix.zeros(batch, hidden);
         s = Matrix.zeros(batch, hidden);
@@ -38,9 +40,10 @@ final class GradientFlowRegularizer {
     }
 
     /**
-     * Writes dOmega/dW into dW and dOmega/da into dA (either may be null when not wanted). Returns
-     * false, writing nothing, when {@code ||g|| = 0}: Omega is 0/0 there and is skipped (the one
-     * deliberate departure from the authors' code, whose target loop turns it into NaN).
+     * Writes dOmega/dW into dW and dOmega/da into dA (either may be null when not wanted). Where
+     * {@code ||g|| = 0} Omega is 0/0: under {@link OmegaGuard#ON} it returns false, writing nothing
+     * (the term is skipped: the one deliberate departure from the authors' code); under
+     * {@link OmegaGuard#OFF} it writes NaN, as the authors' autograd does, and returns true.
      */
     boolean derivatives(Matrix g, Matrix w, Matrix a, Matrix dW, Matrix dA) {
         return derivatives(g, null, w, a, null, dW, dA);
@@ -54,7 +57,15 @@ final class GradientFlowRegularizer {
     boolean derivatives(Matrix g, Matrix gTimesWT, Matrix w, Matrix a, Matrix tanhOfA, Matrix dW, Matrix dA) {
         double gNorm = g.norm();
         if (gNorm == 0) {
-            return false;
+            if (guard == OmegaGuard.ON) {
+                return false;
+            }
+            for (Matrix d : new Matrix[] {dW, dA}) {
+                if (d != null) {
+                    d.fill(Float.NaN);
+                }
+            }
+            return true;
         }
         Matrix gw = gTimesWT;
         if (gw == null) {

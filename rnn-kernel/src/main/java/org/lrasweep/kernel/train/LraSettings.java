@@ -8,6 +8,7 @@ import static org.lrasweep.kernel.param.TrialParameters.LRA_LEARNING_RATE;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_LOCAL_LOSS;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_MOMENTUM;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_NORMALIZE;
+import static org.lrasweep.kernel.param.TrialParameters.LRA_OMEGA_GUARD;
 import static org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT;
 
 import org.lrasweep.kernel.param.Named;
@@ -26,9 +27,10 @@ import org.lrasweep.kernel.param.ParamValues;
  * @param alpha        weight of the gradient-flow regularizer (0 = unregularized LRA)
  * @param localLoss    the local loss
  * @param momentum     heavy-ball momentum of the SGD step (0 = plain SGD)
+ * @param omegaGuard   whether an Omega term whose error signal is exactly zero is skipped (on) or NaN (off)
  */
 public record LraSettings(Variant variant, double learningRate, double beta, int k, double c,
-                          Normalize normalize, double alpha, LocalLoss localLoss, double momentum) implements java.io.Serializable {
+                          Normalize normalize, double alpha, LocalLoss localLoss, double momentum, OmegaGuard omegaGuard) implements java.io.Serializable {
     /** The two LRA variants. */
     public enum Variant implements Named {
         RELEASED("released"), LOCAL("local");
@@ -60,13 +62,14 @@ public record LraSettings(Variant variant, double learningRate, double beta, int
         LRA_ALPHA.check(alpha);
         LRA_LOCAL_LOSS.check(localLoss == null ? null : localLoss.configName());
         LRA_MOMENTUM.check(momentum);
+        LRA_OMEGA_GUARD.check(omegaGuard == null ? null : omegaGuard.configName());
     }
 
     /** The LRA settings among the values. */
     public static LraSettings from(ParamValues v) {
         return new LraSettings(Variant.byName(v.get(LRA_VARIANT)), v.get(LRA_LEARNING_RATE), v.get(LRA_BETA), v.get(LRA_K),
                 v.get(LRA_C), Normalize.byName(v.get(LRA_NORMALIZE)), v.get(LRA_ALPHA), LocalLoss.byName(v.get(LRA_LOCAL_LOSS)),
-                v.get(LRA_MOMENTUM));
+                v.get(LRA_MOMENTUM), OmegaGuard.byName(v.get(LRA_OMEGA_GUARD)));
     }
 
     /**

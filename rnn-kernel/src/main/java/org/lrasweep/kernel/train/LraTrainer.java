@@ -83,11 +83,27 @@ public abstract class LraTrainer implements Trainer {
                 recordDiagnostics ? s.diagnostics() : null);
     }
 
+    @Override
+    public java.util.List<Matrix> carriedState() {
+        return velocity == null ? java.util.List.of() : java.util.List.of(velocity.wxh, velocity.whh, velocity.why, velocity.bh, velocity.by);
+    }
+
+    @Override
+    public void restoreCarriedState(java.util.List<Matrix> state) {
+        if (state.isEmpty()) {
+            velocity = null;
+        } else if (state.size() == 5) {
+            velocity = new Gradients(state.get(0), state.get(1), state.get(2), state.get(3), state.get(4));
+        } else {
+            throw new IllegalArgumentException("LRA's momentum velocity is 5 matrices, got " + state.size());
+        }
+    }
+
     /** The workspace for this shape, (re)allocated when the shape changes. */
     protected LraWorkspace workspace(Weights w, Batch batch) {
         settings.checkShape(batch.size(), w.hiddenSize());
         if (ws == null || !ws.fits(w, batch)) {
-            ws = new LraWorkspace(w, batch.length(), batch.size(), diagonalQuirk);
+            ws = new LraWorkspace(w, batch.length(), batch.size(), diagonalQuirk, settings.omegaGuard());
         }
         return ws;
     }

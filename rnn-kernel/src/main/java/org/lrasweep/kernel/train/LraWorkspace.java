@@ -45,12 +45,12 @@ final class LraWorkspace {
     final Matrix stepWxh;
     final Matrix stepBh;
 
-    LraWorkspace(Weights w, int length, int batch, boolean diagonalQuirk) {
+    LraWorkspace(Weights w, int length, int batch, boolean diagonalQuirk, OmegaGuard guard) {
         int h = w.hiddenSize();
         int o = w.outputSize();
         fp = new ForwardPass(length, batch, h, o);
         grads = Gradients.zerosLike(w);
-        omega = new GradientFlowRegularizer(diagonalQuirk, batch, h);
+        omega = new GradientFlowRegularizer(diagonalQuirk, guard, batch, h);
         dO = Matrix.zeros(batch, o);
         u = Matrix.zeros(batch, o);
         omegaWhy = Matrix.zeros(h, o);

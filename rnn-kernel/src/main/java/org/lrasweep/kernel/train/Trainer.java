@@ -18,4 +18,19 @@ public interface Trainer {
      * @param recordDiagnostics whether to fill {@link StepReport#diagnostics()}
      */
     StepReport step(Weights w, Batch batch, boolean recordDiagnostics);
+
+    /**
+     * What this trainer carries from one iteration to the next besides the weights (LRA's momentum
+     * velocity), for a checkpoint; empty when nothing (every other buffer is rewritten each iteration).
+     */
+    default java.util.List<org.lrasweep.kernel.linalg.Matrix> carriedState() {
+        return java.util.List.of();
+    }
+
+    /** Restores what {@link #carriedState()} returned, before the next {@link #step}. */
+    default void restoreCarriedState(java.util.List<org.lrasweep.kernel.linalg.Matrix> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " carries no state, got " + state.size() + " matrices");
+        }
+    }
 }

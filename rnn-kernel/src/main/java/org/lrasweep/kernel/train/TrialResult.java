@@ -16,10 +16,20 @@ import java.util.List;
  * @param omegaZeroEvents Omega terms skipped on an exactly-zero error signal (LRA)
  * @param curve           one row per check
  * @param diagnostics     per-step diagnostics at each check
+ * @param omegaGuardFirst the first iteration at which the Omega guard skipped a term, or -1 (never, or no Omega)
+ * @param startIteration  the iteration this run started from: 0, or a checkpoint's (wallSeconds includes the time before it)
  */
 public record TrialResult(TrialConfig config, TrialStatus status, int iterations, int solvedAt, double bestAccuracy,
                           double finalAccuracy, double finalTestLoss, double wallSeconds, long omegaZeroEvents,
-                          List<CurvePoint> curve, List<DiagnosticsPoint> diagnostics) {
+                          List<CurvePoint> curve, List<DiagnosticsPoint> diagnostics, int omegaGuardFirst, int startIteration) {
+    /** A result of a run from iteration 0 in which the Omega guard never fired. */
+    public TrialResult(TrialConfig config, TrialStatus status, int iterations, int solvedAt, double bestAccuracy,
+                       double finalAccuracy, double finalTestLoss, double wallSeconds, long omegaZeroEvents,
+                       List<CurvePoint> curve, List<DiagnosticsPoint> diagnostics) {
+        this(config, status, iterations, solvedAt, bestAccuracy, finalAccuracy, finalTestLoss, wallSeconds, omegaZeroEvents,
+                curve, diagnostics, -1, 0);
+    }
+
     /** A collapse learned the task: its best test accuracy reached at least this. */
     public static final double COLLAPSE_BEST_AT_LEAST = 0.9;
     /** ... and then lost it: its final test accuracy ended within this of chance. */

@@ -37,6 +37,15 @@ public final class TrialId {
         return hash(values.canonical(false));
     }
 
+    /**
+     * The id of the trial's trajectory: its parameters and seed without the stopping rule
+     * ({@link org.lrasweep.kernel.param.TrialParameters#STOPPING_RULE}). Trials that share it
+     * train identically and differ only in where they stop, so one's checkpoint serves another.
+     */
+    public static String trajectoryId(TrialConfig config) {
+        return hash(config.values().trajectoryCanonical());
+    }
+
     /** The canonical parameter set of a trial, by spec key. */
     public static SortedMap<String, String> canonicalParameters(TrialConfig c) {
         return c.values().canonical(true);

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.lrasweep.kernel.model.Evaluation;
 import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.train.CurvePoint;
 import org.lrasweep.kernel.train.DiagnosticsPoint;
@@ -250,6 +251,20 @@ public final class Journal implements Serializable {
             }
             optional(g, "final_accuracy", r.finalAccuracy());
             optional(g, "final_test_loss", r.finalTestLoss());
+            int testSize = r.config().testSize();
+            if (Double.isFinite(r.bestAccuracy())) {
+                g.append("best_mistakes", Evaluation.mistakes(r.bestAccuracy(), testSize));
+            }
+            if (Double.isFinite(r.finalAccuracy())) {
+                g.append("final_mistakes", Evaluation.mistakes(r.finalAccuracy(), testSize));
+            }
+            if (r.omegaGuardFirst() >= 0) {
+                g.append("omega_guard_first", r.omegaGuardFirst());
+            }
+            g.append("start_iteration", r.startIteration());
+        }
+        if (o.extendedFrom() != null) {
+            g.append("extended_from", o.extendedFrom());
         }
         return g.append("wall_seconds", r == null ? (o.finishedAt() - o.startedAt()) / 1000.0 : r.wallSeconds())
                 .append("omega_zero_events", r == null ? 0L : r.omegaZeroEvents())

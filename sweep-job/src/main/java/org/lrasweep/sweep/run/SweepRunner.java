@@ -212,7 +212,8 @@ public final class SweepRunner {
         LongAccumulator failed = jsc.sc().longAccumulator("trials failed");
         CollectionAccumulator<String> statuses = jsc.sc().collectionAccumulator("trial statuses");
         log.println(description);
-        TrialTask task = new TrialTask(spec.name(), run.runId(), stage, run.store(), maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
+        TrialTask task = new TrialTask(spec.name(), run.runId(), stage, run.store(), new Checkpoints(run.output(), run.protocol()),
+                Math.round(spec.checkpointMinutes() * 60e9), maxTaskAttempts(jsc.sc().master(), jsc.sc().conf()),
                 jsc.sc().isLocal(), CodeVersion.current(), done, solved, failed, statuses);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lra-sweep-progress");

@@ -25,9 +25,11 @@ public final class Tables {
      * {@code config_id}, {@code method}, {@code label}, per-algorithm parameter columns,
      * {@code best_iteration}, {@code collapsed} and {@code blas_core}; 3 added {@code commit_id} to
      * every table and {@code run_id} to trials, with the journal; 4 added {@code stage} to trials, with
-     * adaptive sweeps (rows before it are {@code grid}).
+     * adaptive sweeps (rows before it are {@code grid}); 5 added to trials the continuous outcome
+     * ({@code best_mistakes}, {@code final_mistakes}), the Omega guard's first event
+     * ({@code omega_guard_first}) and, with checkpoints, {@code start_iteration} and {@code extended_from}.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * One row per trial: its ids, every trial parameter (a column per declaration; those of the other
@@ -46,8 +48,13 @@ public final class Tables {
               required boolean collapsed;
               optional double final_accuracy;
               optional double final_test_loss;
+              optional int64 best_mistakes;
+              optional int64 final_mistakes;
               required double wall_seconds;
               required int64 omega_zero_events;
+              optional int32 omega_guard_first;
+              optional int32 start_iteration;
+              optional binary extended_from (STRING);
               required binary executor_host (STRING);
               required binary executor_id (STRING);
               required int32 attempt;

@@ -12,6 +12,8 @@ import org.apache.spark.util.LongAccumulator;
 import org.bytedeco.openblas.global.openblas;
 import org.lrasweep.kernel.linalg.BlasCore;
 import org.slf4j.LoggerFactory;
+import org.lrasweep.kernel.train.CheckpointSink;
+import org.lrasweep.kernel.train.TrialCheckpoint;
 import org.lrasweep.kernel.train.TrialResult;
 import org.lrasweep.kernel.train.TrialRunner;
 import org.lrasweep.sweep.grid.TrialSpec;
@@ -53,10 +55,16 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
 
         default void afterCommit(String trialId, int attempt) {
         }
+
+        /** After a periodic checkpoint of the trial was kept; a throw here kills the task mid-trial. */
+        default void afterCheckpoint(String trialId, int iteration, int attempt) {
+        }
     }
 
     private final String sweep;
     private final Journal journal;
+    private final Checkpoints checkpoints;
+    private final long checkpointNanos;
     private final String runId;
     private final Stage stage;
     private final int maxAttempts;
@@ -70,11 +78,15 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
     /**
      * @param maxAttempts attempts Spark gives a task (its {@code task.maxFailures}); the last commits an Error as failed
      * @param localMode   whether the tasks run in the driver's JVM (a local master)
+     * @param checkpointNanos wall time between a running trial's periodic checkpoints (0: none)
      */
-    TrialTask(String sweep, String runId, Stage stage, Journal journal, int maxAttempts, boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
+    TrialTask(String sweep, String runId, Stage stage, Journal journal, Checkpoints checkpoints, long checkpointNanos, int maxAttempts,
+              boolean localMode, String codeVersion, LongAccumulator done, LongAccumulator solved,
               LongAccumulator failed, CollectionAccumulator<String> statuses) {
         this.sweep = sweep;
         this.journal = journal;
+        this.checkpoints = checkpoints;
+        this.checkpointNanos = checkpointNanos;
         this.runId = runId;
         this.stage = stage;
         this.maxAttempts = maxAttempts;
@@ -104,13 +116,27 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                 long started = System.currentTimeMillis();
                 TrialResult result = null;
                 String error = null;
+                String extendedFrom = null;
                 FaultInjector hook = faultInjector;
                 try {
                     if (hook != null) {
                         hook.beforeTrial(spec.trialId(), attempt);
                     }
                     var standIn = trainer;
-                    result = standIn == null ? TrialRunner.run(spec.config()) : standIn.apply(spec.config());
+                    if (standIn != null) {
+                        result = standIn.apply(spec.config());
+                    } else {
+                        Checkpoints.Start start = checkpoints.startOrFail(spec, LOG::warn).orElse(null);
+                        if (start != null) {
+                            LOG.info(start.describe(spec));
+                            extendedFrom = start.fromTrial().equals(spec.trialId()) ? null : start.fromTrial();
+                        }
+                        result = TrialRunner.run(spec.config(), start == null ? null : start.checkpoint(),
+                                sink(spec, attempt, hook), p -> { });
+                    }
+                } catch (Checkpoints.IoFailure e) {
+                    // The storage failed, not the trial: the task fails and Spark retries it.
+                    throw e.getCause();
                 } catch (Exception e) {
                     error = describe(e);
                 } catch (Error e) {
@@ -123,7 +149,7 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                     error = describe(e) + " (on the last of " + maxAttempts + " attempts)";
                 }
                 TrialOutcome outcome = new TrialOutcome(result, error, host, executorId, attempt, codeVersion, blasCore,
-                        started, System.currentTimeMillis());
+                        started, System.currentTimeMillis(), extendedFrom);
                 String commitId = Journal.newCommitId();
                 journal.writeDetails(spec, commitId, result);
                 if (hook != null) {
@@ -138,12 +164,40 @@ final class TrialTask implements VoidFunction<Iterator<List<TrialSpec>>> {
                         failed.add(1);
                     }
                 }
+                checkpoints.committed(spec);
                 if (hook != null) {
                     hook.afterCommit(spec.trialId(), attempt);
                 }
             }
         }
     }
+
+    /** The trial's checkpoint sink, with the test seam's kill after each periodic checkpoint. */
+    private CheckpointSink sink(TrialSpec spec, int attempt, FaultInjector hook) {
+        CheckpointSink kept = checkpoints.sinkFor(spec, checkpointNanos);
+        if (hook == null) {
+            return kept;
+        }
+        return new CheckpointSink() {
+            @Override
+            public long periodNanos() {
+                return kept.periodNanos();
+            }
+
+            @Override
+            public void periodic(TrialCheckpoint state) {
+                kept.periodic(state);
+                hook.afterCheckpoint(spec.trialId(), state.iteration(), attempt);
+            }
+
+            @Override
+            public void last(TrialCheckpoint state) {
+                kept.last(state);
+            }
+        };
+    }
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TrialTask.class);
 
     /** A task attempt ended by an Error, without the Error itself (which Spark would treat as fatal to the JVM). */
     static final class AttemptFailed extends RuntimeException {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -35,8 +36,9 @@ import org.lrasweep.kernel.train.TrialResult;
  * files of both versions share a folder. {@code collapsed} is derived where a file lacks it (from
  * best and final accuracy, as {@link TrialResult#collapsed()} does); {@code config_id},
  * {@code method} and {@code label} are derived from the parameters when such files are compacted
- * ({@link #withIdentity}); {@code best_iteration}, {@code blas_core} and {@code run_id} stay null, and {@code stage} is
- * {@code grid}.
+ * ({@link #withIdentity}); {@code best_iteration}, {@code blas_core}, {@code run_id} and {@code omega_guard_first}
+ * stay null, {@code stage} is {@code grid}, {@code start_iteration} 0, and {@code best_mistakes} and
+ * {@code final_mistakes} are derived from the accuracies and the test size (exactly).
  * Every reader applies the same duplicate rule ({@link #chosen}).
  */
 public final class TrialsTable {
@@ -49,7 +51,8 @@ public final class TrialsTable {
     /** Columns other than parameters that the first layout did not have: null on its rows. */
     private static final Map<String, DataType> ADDED_LATER = Map.of("config_id", DataTypes.StringType, "method", DataTypes.StringType,
             "label", DataTypes.StringType, "blas_core", DataTypes.StringType, "best_iteration", DataTypes.IntegerType,
-            "commit_id", DataTypes.StringType, "run_id", DataTypes.StringType);
+            "commit_id", DataTypes.StringType, "run_id", DataTypes.StringType, "omega_guard_first", DataTypes.IntegerType,
+            "extended_from", DataTypes.StringType);
 
     private TrialsTable() {
     }
@@ -161,6 +164,15 @@ public final class TrialsTable {
         Column derivedCollapse = coalesce(col("best_accuracy").geq(TrialResult.COLLAPSE_BEST_AT_LEAST)
                 .and(abs(col("final_accuracy").minus(chanceOf(col("task")))).leq(TrialResult.COLLAPSE_FINAL_WITHIN)), lit(false));
         derived.put("collapsed", columns.contains("collapsed") ? coalesce(col("collapsed"), derivedCollapse) : derivedCollapse);
+        // Mistakes are exact from the accuracies (1 - mistakes / test size in double precision).
+        for (String outcome : new String[] {"best", "final"}) {
+            Column mistakes = round(lit(1.0).minus(col(outcome + "_accuracy")).multiply(derived.get(TrialParameters.TEST_SIZE.column())))
+                    .cast(DataTypes.LongType);
+            String name = outcome + "_mistakes";
+            derived.put(name, columns.contains(name) ? coalesce(col(name), mistakes) : mistakes);
+        }
+        // Every trial before checkpoints started at iteration 0.
+        derived.put("start_iteration", columns.contains("start_iteration") ? coalesce(col("start_iteration"), lit(0)) : lit(0));
         // Every trial before adaptive sweeps ran on a fixed grid.
         derived.put("stage", columns.contains("stage") ? coalesce(col("stage"), lit(Stage.GRID.label())) : lit(Stage.GRID.label()));
         derived.put("schema_version", columns.contains("schema_version") ? coalesce(col("schema_version"), lit(1)) : lit(1));

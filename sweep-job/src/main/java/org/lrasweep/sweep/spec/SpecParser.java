@@ -122,9 +122,18 @@ public final class SpecParser {
         } catch (ConfigException e) {
             throw new SpecException("spark.progress: " + oneLine(e));
         }
+        double checkpointMinutes;
+        try {
+            checkpointMinutes = full.getDouble("checkpoint-every");
+        } catch (ConfigException e) {
+            throw new SpecException("checkpoint-every: " + oneLine(e));
+        }
+        if (!(checkpointMinutes >= 0) || Double.isInfinite(checkpointMinutes)) {
+            throw new SpecException("checkpoint-every = " + checkpointMinutes + ": must be a number of minutes >= 0 (0 = no periodic checkpoints)");
+        }
         String rendered = full.atPath(ROOT).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
         List<Long> seeds = seeds(full, "seeds");
-        return new SweepSpec(name, output, seeds, axes, partitions, progress, adaptive(full, seeds), rendered);
+        return new SweepSpec(name, output, seeds, axes, partitions, progress, checkpointMinutes, adaptive(full, seeds), rendered);
     }
 
     /** The {@code adaptive} block: null unless enabled; every setting checked either way. */

@@ -15,12 +15,13 @@ import java.util.Map;
  *                   algorithm-scoped
  * @param partitions Spark partitions for the trials (0 = four per core of the cluster)
  * @param progress   whether to draw a progress bar
+ * @param checkpointMinutes wall-time minutes between a running trial's periodic checkpoints (0 = none)
  * @param adaptive   how seeds are spent when {@code adaptive.enabled}: {@code seeds} is then the
  *                   selection pool; null for a fixed grid, where every configuration runs every seed
  * @param rendered   the fully resolved spec as HOCON, for provenance
  */
 public record SweepSpec(String name, String output, List<Long> seeds, Map<String, List<Object>> axes,
-                        int partitions, boolean progress, org.lrasweep.sweep.adaptive.AdaptiveSettings adaptive, String rendered) {
+                        int partitions, boolean progress, double checkpointMinutes, org.lrasweep.sweep.adaptive.AdaptiveSettings adaptive, String rendered) {
     /** Whether seeds are spent adaptively ({@link #adaptive()} is set). */
     public boolean isAdaptive() {
         return adaptive != null;
