@@ -1,5 +1,8 @@
 package org.lrasweep.sweep.cli;
 
+import org.lrasweep.sweep.run.Checkpoints;
+import org.lrasweep.sweep.run.CommitProtocol;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +58,44 @@ public final class PlanCommand implements Callable<Integer> {
                 + "(about %.1f h on %d cores); solved and plateaued trials stop early%n",
                 trials.size(), total / 3.6e6, total / 3.6e6 / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
+        checkpoints(spec, trials, total, out);
         if (spec.isAdaptive()) {
             adaptiveBounds(spec, trials, out);
         }
         return 0;
+    }
+
+    /**
+     * What the output's checkpoints save: a trial with a checkpoint of its trajectory (its own, or
+     * the final state of a trial that differs only in its stopping rule) trains only the
+     * iterations after it ({@link Checkpoints#savedIterations}). Silent when the output holds none.
+     */
+    private static void checkpoints(SweepSpec spec, List<TrialSpec> trials, double totalMs, PrintWriter out) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(spec.output());
+            org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(new org.apache.hadoop.conf.Configuration());
+            String output = fs.makeQualified(path).toString();
+            if (!fs.exists(new org.apache.hadoop.fs.Path(output, org.lrasweep.sweep.run.Journal.FOLDER + "/" + Checkpoints.FOLDER))) {
+                return;
+            }
+            Checkpoints store = new Checkpoints(output, CommitProtocol.UNIQUE_NAMES);
+            long trialsWith = 0;
+            long iterations = 0;
+            double savedMs = 0;
+            for (TrialSpec t : trials) {
+                int saved = store.savedIterations(t);
+                if (saved > 0) {
+                    trialsWith++;
+                    iterations += saved;
+                    savedMs += CostModel.worstCaseMs(t.config()) * saved / t.config().maxIterations();
+                }
+            }
+            out.printf("checkpoints: %d of %d trials start from a checkpoint of their trajectory, %d iterations not trained again "
+                    + "(%.2f core-hours); at most %.2f core-hours left%n", trialsWith, trials.size(), iterations, savedMs / 3.6e6,
+                    (totalMs - savedMs) / 3.6e6);
+        } catch (java.io.IOException e) {
+            out.println("checkpoints: not read (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -131,6 +131,13 @@ public final class StatusCommand implements Callable<Integer> {
         if (failed > FAILED_LISTED) {
             p.printf("... and %d more failed trials (the trials table has them all)%n", failed - FAILED_LISTED);
         }
+        Row origins = trials.agg(sum(when(col("extended_from").isNotNull(), 1).otherwise(0)),
+                sum(when(col("extended_from").isNotNull().and(col("start_iteration").equalTo(col("iterations"))), 1).otherwise(0)),
+                sum(when(col("extended_from").isNull().and(col("start_iteration").gt(0)), 1).otherwise(0))).first();
+        if (!origins.isNullAt(0) && (origins.getLong(0) > 0 || origins.getLong(2) > 0)) {
+            p.printf("checkpoints: %d trials extended a committed trial's final state (%d of them inherited its result), "
+                    + "%d resumed their own after a kill%n", origins.getLong(0), origins.getLong(1), origins.getLong(2));
+        }
         p.printf("left: at most %.2f core-hours by the cost model (every pending trial running its whole budget)%n", pendingMs / 3.6e6);
         if (pending > 0 && lastHour > 0) {
             p.printf("pace: %d trials in the last hour; at that pace about %.1f h to go%n", lastHour, (double) pending / lastHour);

@@ -156,6 +156,19 @@ public final class Checkpoints implements Serializable {
         return Optional.empty();
     }
 
+    /**
+     * The iterations a trial need not train again, by the names in its trajectory's folder alone
+     * (nothing is read): the furthest of its own periodic checkpoint and any trial's final one at
+     * most its budget. An estimate for plans: the trial itself replays the checkpoint's checks
+     * under its stopping rule ({@link #startFor}), and starts over where that rule would have
+     * stopped it earlier.
+     */
+    public int savedIterations(TrialSpec spec) throws IOException {
+        return list(spec).stream()
+                .filter(n -> (FINAL.equals(n.kind()) || n.trialId().equals(spec.trialId())) && n.iteration() <= spec.config().maxIterations())
+                .mapToInt(Name::iteration).max().orElse(0);
+    }
+
     /** A sink that keeps this trial's periodic checkpoints every {@code periodNanos} (0: none) and its final one. */
     public CheckpointSink sinkFor(TrialSpec spec, long periodNanos) {
         return new CheckpointSink() {
