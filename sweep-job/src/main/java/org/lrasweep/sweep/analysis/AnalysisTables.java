@@ -34,8 +34,8 @@ public final class AnalysisTables {
     /** Writes every table; returns the names written. */
     public static List<String> write(SparkSession spark, String output, SweepAnalysis a) throws IOException {
         List<String> written = new ArrayList<>();
-        written.add(write(spark, output, "summary", summarySchema(), summaryRows(a)));
-        written.add(write(spark, output, "comparisons", comparisonSchema(), comparisonRows(a)));
+        written.add(write(spark, output, "summary", summarySchema(a.thresholds), summaryRows(a)));
+        written.add(write(spark, output, "comparisons", comparisonSchema(a.thresholds), comparisonRows(a)));
         written.add(write(spark, output, "learning_curves", curveSchema(), curveRows(a)));
         written.add(write(spark, output, "gradient_profiles", profileSchema(), profileRows(a)));
         writeTrialsCsv(spark, output);
@@ -56,7 +56,43 @@ public final class AnalysisTables {
         return s;
     }
 
-    static StructType summarySchema() {
+    /** A threshold as a column suffix: {@code 1e-04}. */
+    static String suffix(double threshold) {
+        return String.format(java.util.Locale.ROOT, "%.0e", threshold);
+    }
+
+    /** The continuous outcome and the success at each threshold, for the grid's trials or (prefix) the confirmation's. */
+    private static StructType outcomeColumns(StructType s, String prefix, double[] thresholds) {
+        for (String c : new String[] {"median_best_mistakes", "q1_best_mistakes", "q3_best_mistakes"}) {
+            s = s.add(prefix + c, DataTypes.DoubleType, true);
+        }
+        for (double t : thresholds) {
+            s = s.add(prefix + "reached_" + suffix(t), DataTypes.IntegerType, true)
+                    .add(prefix + "reached_rate_" + suffix(t), DataTypes.DoubleType, true)
+                    .add(prefix + "reached_ci_low_" + suffix(t), DataTypes.DoubleType, true)
+                    .add(prefix + "reached_ci_high_" + suffix(t), DataTypes.DoubleType, true);
+        }
+        return s.add(prefix + "guard_trials", DataTypes.IntegerType, true).add(prefix + "median_guard_first", DataTypes.DoubleType, true);
+    }
+
+    private static void outcomeValues(List<Object> v, ConfigurationSummary s, double[] thresholds) {
+        Outcomes o = s == null ? Outcomes.NONE : s.outcomes();
+        boolean none = o.size() == 0;
+        for (double d : o.bestMistakesQuartiles()) {
+            v.add(none || !Double.isFinite(d) ? null : d);
+        }
+        for (double t : thresholds) {
+            double[] ci = o.reachedInterval(t);
+            v.add(none ? null : o.reached(t));
+            v.add(none ? null : (double) o.reached(t) / o.size());
+            v.add(none ? null : ci[0]);
+            v.add(none ? null : ci[1]);
+        }
+        v.add(none ? null : o.guarded());
+        v.add(none || !Double.isFinite(o.medianGuardFirst()) ? null : o.medianGuardFirst());
+    }
+
+    static StructType summarySchema(double[] thresholds) {
         StructType s = new StructType().add("config_id", DataTypes.StringType).add("method", DataTypes.StringType)
                 .add("label", DataTypes.StringType);
         s = configColumns(s);
@@ -75,7 +111,7 @@ public final class AnalysisTables {
             "confirmation_median_iterations_to_solve"}) {
             s = s.add(c, DataTypes.DoubleType, true);
         }
-        return s;
+        return outcomeColumns(outcomeColumns(s, "", thresholds), "confirmation_", thresholds);
     }
 
     static List<Row> summaryRows(SweepAnalysis a) {
@@ -103,12 +139,14 @@ public final class AnalysisTables {
                 c.medianIterationsToSolve()}) {
                 v.add(c != null && Double.isFinite(d) ? d : null);
             }
+            outcomeValues(v, s, a.thresholds);
+            outcomeValues(v, c, a.thresholds);
             rows.add(RowFactory.create(v.toArray()));
         }
         return rows;
     }
 
-    static StructType comparisonSchema() {
+    static StructType comparisonSchema(double[] thresholds) {
         StructType s = new StructType().add("family", DataTypes.StringType).add("task", DataTypes.StringType)
                 .add("length", DataTypes.IntegerType);
         for (String side : new String[] {"a", "b"}) {
@@ -117,9 +155,24 @@ public final class AnalysisTables {
                     .add(side + "_solved", DataTypes.IntegerType).add(side + "_success_rate", DataTypes.DoubleType);
         }
         // "confirmation": both sides' confirmation trials; "all": the grid's (or selection's) trials.
-        return s.add("trials", DataTypes.StringType).add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
+        s = s.add("trials", DataTypes.StringType).add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
                 .add("difference_ci_high", DataTypes.DoubleType).add("fisher_p", DataTypes.DoubleType)
-                .add("fisher_p_holm", DataTypes.DoubleType);
+                .add("fisher_p_holm", DataTypes.DoubleType)
+                // The seed-level comparison: paired by seed where both arms ran the same seeds.
+                .add("paired", DataTypes.BooleanType, true).add("pairs", DataTypes.IntegerType, true)
+                .add("binary_test", DataTypes.StringType, true).add("binary_ci_low", DataTypes.DoubleType, true)
+                .add("binary_ci_high", DataTypes.DoubleType, true).add("binary_p", DataTypes.DoubleType, true)
+                .add("binary_p_holm", DataTypes.DoubleType, true).add("binary_equivalence", DataTypes.StringType, true)
+                .add("mistakes_test", DataTypes.StringType, true).add("a_median_best_mistakes", DataTypes.DoubleType, true)
+                .add("b_median_best_mistakes", DataTypes.DoubleType, true).add("log_mistakes_shift", DataTypes.DoubleType, true)
+                .add("log_mistakes_shift_low", DataTypes.DoubleType, true).add("log_mistakes_shift_high", DataTypes.DoubleType, true)
+                .add("log_mistakes_shift_level", DataTypes.DoubleType, true).add("mistakes_p", DataTypes.DoubleType, true)
+                .add("mistakes_p_holm", DataTypes.DoubleType, true).add("mistakes_equivalence", DataTypes.StringType, true);
+        for (double t : thresholds) {
+            s = s.add("a_reached_" + suffix(t), DataTypes.IntegerType, true).add("b_reached_" + suffix(t), DataTypes.IntegerType, true)
+                    .add("reached_p_" + suffix(t), DataTypes.DoubleType, true).add("reached_p_holm_" + suffix(t), DataTypes.DoubleType, true);
+        }
+        return s;
     }
 
     static List<Row> comparisonRows(SweepAnalysis a) {
@@ -131,6 +184,28 @@ public final class AnalysisTables {
             }
             v.add(a.comparedOnConfirmation ? "confirmation" : "all");
             v.addAll(List.of(c.difference(), c.low(), c.high(), c.pValue(), c.pHolm()));
+            OutcomeComparison m = c.mistakes();
+            boolean none = m == OutcomeComparison.NONE;
+            v.add(none ? null : m.paired());
+            v.add(none ? null : m.n());
+            v.add(none ? null : m.binaryTest());
+            for (double d : new double[] {m.binaryLow(), m.binaryHigh(), m.pBinary(), m.pBinaryHolm()}) {
+                v.add(Double.isFinite(d) ? d : null);
+            }
+            v.add(none ? null : m.binaryEquivalence());
+            v.add(none ? null : m.mistakesTest());
+            for (double d : new double[] {m.medianA(), m.medianB(), m.shift(), m.shiftLow(), m.shiftHigh(), m.shiftLevel(), m.pMistakes(),
+                m.pMistakesHolm()}) {
+                v.add(Double.isFinite(d) ? d : null);
+            }
+            v.add(none ? null : m.shiftEquivalence());
+            for (int t = 0; t < a.thresholds.length; t++) {
+                boolean has = t < m.thresholds().length;
+                v.add(has ? m.reachedA()[t] : null);
+                v.add(has ? m.reachedB()[t] : null);
+                v.add(has && Double.isFinite(m.pThreshold()[t]) ? m.pThreshold()[t] : null);
+                v.add(has && Double.isFinite(m.pThresholdHolm()[t]) ? m.pThresholdHolm()[t] : null);
+            }
             rows.add(RowFactory.create(v.toArray()));
         }
         return rows;

@@ -10,6 +10,16 @@ public enum ComparisonFamily {
     REGULARIZED_VS_UNREGULARIZED("regularized-vs-unregularized",
             "Each regularized configuration (alpha > 0) against its twin with alpha = 0, every other setting equal.",
             "Each regularized group winner (alpha > 0) against the best unregularized winner of its method and protocol."),
+    /**
+     * Every regularized configuration against the alpha = 0 configuration that shares all its other
+     * settings and ran the same seeds: the regularizer's effect at matched settings, which a
+     * winner-against-winner comparison (other beta, other eta) does not isolate.
+     */
+    MATCHED_REGULARIZER("matched-regularizer",
+            "On a grid, regularized-vs-unregularized already compares each regularized configuration with its alpha = 0 twin "
+                    + "on the same seeds; this family is for group winners.",
+            "Each regularized configuration (a group winner on its confirmation seeds, or a fixed-grid configuration) against the "
+                    + "alpha = 0 configuration that shares every other setting and ran the same seeds, compared seed by seed."),
     /** Each LRA configuration against the best BPTT configuration of its task, length and protocol. */
     LRA_VS_BPTT("lra-vs-bptt",
             "Each LRA configuration (plain and regularized) against the best BPTT configuration of its task, length and "

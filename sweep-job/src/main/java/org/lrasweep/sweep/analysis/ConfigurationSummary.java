@@ -21,12 +21,23 @@ package org.lrasweep.sweep.analysis;
  * @param medianFinalAccuracy      median final test accuracy over trials that ran a check
  * @param collapsed                trials that learned the task and lost it ({@code collapsed})
  * @param medianOmegaZeroEvents    median over trials of Omega terms skipped on a zero error signal
+ * @param outcomes                 the seed-level outcomes of the trials that ran
  */
 public record ConfigurationSummary(Configuration config, int trials, int solved, int plateaued, int maxIterations,
                                    int diverged, int failed, double successRate, double successLow, double successHigh,
                                    double medianIterationsToSolve, double q1IterationsToSolve, double q3IterationsToSolve,
                                    double meanBestAccuracy, double medianFinalAccuracy, int collapsed,
-                                   double medianOmegaZeroEvents) {
+                                   double medianOmegaZeroEvents, Outcomes outcomes) {
+    /** A summary without seed-level outcomes. */
+    public ConfigurationSummary(Configuration config, int trials, int solved, int plateaued, int maxIterations, int diverged,
+                                int failed, double successRate, double successLow, double successHigh, double medianIterationsToSolve,
+                                double q1IterationsToSolve, double q3IterationsToSolve, double meanBestAccuracy,
+                                double medianFinalAccuracy, int collapsed, double medianOmegaZeroEvents) {
+        this(config, trials, solved, plateaued, maxIterations, diverged, failed, successRate, successLow, successHigh,
+                medianIterationsToSolve, q1IterationsToSolve, q3IterationsToSolve, meanBestAccuracy, medianFinalAccuracy, collapsed,
+                medianOmegaZeroEvents, Outcomes.NONE);
+    }
+
     /** Trials that ran to a protocol outcome. */
     public int ran() {
         return trials - failed;

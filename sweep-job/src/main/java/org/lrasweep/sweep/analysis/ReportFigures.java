@@ -81,6 +81,7 @@ public final class ReportFigures {
         byTask.forEach(f::successFigure);
         for (List<ConfigurationSummary> panel : byPanel.values()) {
             f.timeToSolveFigure(panel);
+            f.kaplanMeierFigure(panel);
             f.gradientFigure(panel, 1, "Whh");
             f.gradientFigure(panel, 2, "Wxh");
             f.learningFigure(panel);
@@ -105,7 +106,7 @@ public final class ReportFigures {
     private String lineName(ConfigurationSummary s, List<ConfigurationSummary> panel) {
         boolean reduced = panel.size() > MAX_LINES;
         long sameMethod = panel.stream().filter(o -> o.config().method().equals(s.config().method())).count();
-        return reduced ? s.config().method() + " (best of " + sameMethod + ")" : s.config().label();
+        return reduced ? s.config().method() + " (best of " + sameMethod + ")" : a.label(s.config());
     }
 
     private void successFigure(String task, List<ConfigurationSummary> summaries) {
@@ -118,7 +119,7 @@ public final class ReportFigures {
         for (List<ConfigurationSummary> atLength : perLength.values()) {
             reduced |= atLength.size() > MAX_LINES;
             for (ConfigurationSummary s : linesFor(atLength)) {
-                String name = atLength.size() > MAX_LINES ? s.config().method() + " (best of grid)" : s.config().label();
+                String name = atLength.size() > MAX_LINES ? s.config().method() + " (best of grid)" : a.label(s.config());
                 if (!Double.isNaN(s.successRate())) {
                     series.computeIfAbsent(name, YIntervalSeries::new)
                             .add(s.config().length(), s.successRate(), s.successLow(), s.successHigh());
@@ -167,8 +168,125 @@ public final class ReportFigures {
         add("time", chart, "time_to_solve_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length());
     }
 
+    /** The outcomes a configuration's claims rest on: its confirmation trials when it has some, else its own. */
+    private Outcomes claimed(ConfigurationSummary s) {
+        ConfigurationSummary c = a.confirmations.get(s.config().id());
+        return c != null && c.outcomes().size() > 0 ? c.outcomes() : s.outcomes();
+    }
+
+    /** Censoring marks by how an unsolved trial stopped: its budget, the plateau rule, or divergence. */
+    static final Map<String, String> CENSORED_BY = Map.of("max-iterations", "budget", "plateaued", "plateau", "diverged", "diverged");
+
+    /**
+     * Kaplan-Meier estimate of the fraction solved by iteration (1 - S(t), S the product-limit
+     * estimate with unsolved trials right-censored where they stopped), with its 95% Greenwood band
+     * on the log-log scale, each censored trial marked by why it stopped, the axis running to the
+     * budget, and the numbers at risk at five iterations under it. Confirmation trials where a
+     * configuration has them.
+     */
+    private void kaplanMeierFigure(List<ConfigurationSummary> panel) {
+        YIntervalSeriesCollection curves = new YIntervalSeriesCollection();
+        XYSeriesCollection marks = new XYSeriesCollection();
+        List<String> atRisk = new ArrayList<>();
+        int budget = 0;
+        List<ConfigurationSummary> lines = linesFor(panel).stream().filter(s -> claimed(s).size() > 0).toList();
+        for (ConfigurationSummary s : lines) {
+            budget = Math.max(budget, claimed(s).budget());
+        }
+        double[] ticks = new double[5];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = budget * i / 4.0;
+        }
+        for (ConfigurationSummary s : lines) {
+            Outcomes o = claimed(s);
+            double[] time = new double[o.size()];
+            for (int i = 0; i < time.length; i++) {
+                time[i] = o.stoppedAt()[i];
+            }
+            org.lrasweep.sweep.stats.KaplanMeier km = org.lrasweep.sweep.stats.KaplanMeier.fit(time, o.solved());
+            String name = lineName(s, panel) + (a.confirmations.containsKey(s.config().id()) ? " (confirmation)" : "");
+            YIntervalSeries curve = new YIntervalSeries(name);
+            double previous = 0;
+            double[] previousBand = {0, 0};
+            curve.add(0, 0, 0, 0);
+            for (org.lrasweep.sweep.stats.KaplanMeier.Step step : km.steps()) {
+                double[] band = km.fractionSolvedBand(step.time());
+                curve.add(step.time(), previous, previousBand[0], previousBand[1]);
+                curve.add(step.time(), step.fractionSolved(), band[0], band[1]);
+                previous = step.fractionSolved();
+                previousBand = band;
+            }
+            curve.add(Math.max(budget, 1), previous, previousBand[0], previousBand[1]);
+            curves.addSeries(curve);
+            for (Map.Entry<String, String> reason : CENSORED_BY.entrySet()) {
+                XYSeries mark = new XYSeries(name + ": stopped by " + reason.getValue(), false, true);
+                for (int i = 0; i < o.size(); i++) {
+                    if (!o.solved()[i] && reason.getKey().equals(o.status()[i])) {
+                        mark.add(time[i], km.fractionSolved(time[i]));
+                    }
+                }
+                if (mark.getItemCount() > 0) {
+                    marks.addSeries(mark);
+                }
+            }
+            int[] risk = km.atRisk(ticks);
+            StringBuilder row = new StringBuilder(name + ":");
+            for (int i = 0; i < ticks.length; i++) {
+                row.append(' ').append(risk[i]);
+            }
+            atRisk.add(row.toString());
+        }
+        if (curves.getSeriesCount() == 0) {
+            return;
+        }
+        Configuration c = panel.get(0).config();
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": fraction solved by iteration (Kaplan-Meier)", "iteration",
+                "fraction solved, 95% band", curves);
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.15f);
+        for (int i = 0; i < curves.getSeriesCount(); i++) {
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
+            r.setSeriesFillPaint(i, r.lookupSeriesPaint(i));
+        }
+        plot.setRenderer(0, r);
+        plot.setDataset(1, marks);
+        XYLineAndShapeRenderer m = new XYLineAndShapeRenderer(false, true);
+        java.awt.Shape plateau = new java.awt.geom.Rectangle2D.Double(-1, -5, 2, 10);
+        java.awt.Shape atBudget = new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8);
+        java.awt.Shape diverged = org.jfree.chart.util.ShapeUtils.createDiagonalCross(4, 1);
+        for (int i = 0; i < marks.getSeriesCount(); i++) {
+            String key = marks.getSeriesKey(i).toString();
+            m.setSeriesShape(i, key.endsWith("plateau") ? plateau : key.endsWith("budget") ? atBudget : diverged);
+            m.setSeriesShapesFilled(i, !key.endsWith("budget"));
+            int line = lines.indexOf(lines.stream().filter(s -> key.startsWith(lineName(s, panel))).findFirst().orElse(lines.get(0)));
+            m.setSeriesPaint(i, r.lookupSeriesPaint(line));
+        }
+        plot.setRenderer(1, m);
+        ((NumberAxis) plot.getRangeAxis()).setRange(-0.02, 1.02);
+        ((NumberAxis) plot.getDomainAxis()).setRange(0, Math.max(budget, 1));
+        StringBuilder header = new StringBuilder("at risk at iteration");
+        for (double t : ticks) {
+            header.append(' ').append((long) t);
+        }
+        org.jfree.chart.title.TextTitle risk = new org.jfree.chart.title.TextTitle(header + "\n" + String.join("\n", atRisk),
+                new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 10));
+        risk.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        chart.addSubtitle(risk);
+        add("time", chart, "kaplan_meier_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length()
+                + ": unsolved trials censored where they stopped (open circle: budget; bar: plateau rule; cross: diverged); "
+                + "numbers at risk under the axis");
+    }
+
     private void gradientFigure(List<ConfigurationSummary> panel, int column, String weight) {
         XYSeriesCollection data = new XYSeriesCollection();
+        // Exact zeros are the evidence that an update vanished: drawn on a labelled floor a hundredth of
+        // the smallest non-zero norm, not dropped (a log axis has no 0).
+        double smallest = linesFor(panel).stream().map(s -> a.gradientProfiles.get(s.config().id())).filter(p -> p != null)
+                .flatMap(java.util.Arrays::stream).mapToDouble(row -> row[column]).filter(v -> v > 0 && Double.isFinite(v))
+                .min().orElse(1.0);
+        double floor = smallest / 100;
+        boolean zeros = false;
         for (ConfigurationSummary s : linesFor(panel)) {
             double[][] profile = a.gradientProfiles.get(s.config().id());
             if (profile == null) {
@@ -176,8 +294,12 @@ public final class ReportFigures {
             }
             XYSeries xy = new XYSeries(lineName(s, panel));
             for (int t = 0; t < profile.length; t++) {
-                if (profile[t][column] > 0 && Double.isFinite(profile[t][column])) {
-                    xy.add(t, profile[t][column]);
+                double v = profile[t][column];
+                if (v == 0) {
+                    xy.add(t, floor);
+                    zeros = true;
+                } else if (v > 0 && Double.isFinite(v)) {
+                    xy.add(t, v);
                 }
             }
             if (xy.getItemCount() > 0) {
@@ -196,9 +318,19 @@ public final class ReportFigures {
         plot.setRangeAxis(log);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(r);
+        if (zeros) {
+            org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(floor / 2, floor * 2, new Color(0xeeeeee));
+            band.setLabel(ZERO_BAND);
+            band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
+            band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+            plot.addRangeMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+        }
         add("gradients", chart, "gradients_" + weight.toLowerCase() + "_" + slug(c.task()) + "_T" + c.length(),
                 c.task() + ", T = " + c.length() + ": " + weight + " update norms");
     }
+
+    /** The label of the band on which exactly-zero update norms are drawn. */
+    static final String ZERO_BAND = "exactly 0 (drawn at 1/100 of the smallest non-zero norm)";
 
     /** The accuracy above which a seed counts as having kept the task, in the learning curves' legend. */
     static final double KEPT_AT_LEAST = 0.9;

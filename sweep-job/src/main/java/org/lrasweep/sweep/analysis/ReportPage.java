@@ -49,11 +49,11 @@ public final class ReportPage {
             a.selection.configurations().forEach(c -> decisions.put(c.configId(), c.winner() ? "winner" : c.decision()));
         }
         page.put("adaptive", a.selection != null);
-        page.put("summary", a.summaries.stream().map(s -> summaryRow(s, decisions.getOrDefault(s.config().id(), "")))
+        page.put("summary", a.summaries.stream().map(s -> summaryRow(a, s, decisions.getOrDefault(s.config().id(), "")))
                 .toList());
         List<Map<String, Object>> families = new ArrayList<>();
         for (ComparisonFamily f : ComparisonFamily.values()) {
-            List<Map<String, Object>> rows = a.comparisons.stream().filter(c -> c.family() == f).map(ReportPage::comparisonRow).toList();
+            List<Map<String, Object>> rows = a.comparisons.stream().filter(c -> c.family() == f).map(c -> comparisonRow(a, c)).toList();
             families.add(Map.of("name", f.label(), "question", a.comparedOnConfirmation ? f.questionOnConfirmation() : f.question(),
                     "rows", rows, "empty", rows.isEmpty()));
         }
@@ -108,10 +108,10 @@ public final class ReportPage {
                 "height", ReportFigures.HEIGHT);
     }
 
-    private static Map<String, Object> summaryRow(ConfigurationSummary s, String decision) {
+    private static Map<String, Object> summaryRow(SweepAnalysis a, ConfigurationSummary s, String decision) {
         Map<String, Object> row = new HashMap<>();
         row.put("decision", decision);
-        row.put("label", s.config().label());
+        row.put("label", a.label(s.config()));
         row.put("id", s.config().id());
         row.put("task", s.config().task());
         row.put("length", s.config().length());
@@ -128,20 +128,48 @@ public final class ReportPage {
         row.put("finalAccuracy", fmt(s.medianFinalAccuracy()));
         row.put("collapsed", s.collapsed());
         row.put("omegaSkips", s.config().alpha() > 0 ? String.format("%.0f", s.medianOmegaZeroEvents()) : "");
+        Outcomes o = s.outcomes();
+        double[] q = o.bestMistakesQuartiles();
+        row.put("mistakes", o.size() == 0 || Double.isNaN(q[1]) ? "-" : String.format("%.0f [%.0f, %.0f]", q[1], q[0], q[2]));
+        StringBuilder reached = new StringBuilder();
+        for (double t : a.thresholds) {
+            double[] ci = o.reachedInterval(t);
+            reached.append(reached.isEmpty() ? "" : "; ").append(String.format("%.0e: %d/%d [%s, %s]", t, o.reached(t), o.size(),
+                    fmt(ci[0]), fmt(ci[1])));
+        }
+        row.put("reached", o.size() == 0 ? "-" : reached.toString());
+        // The guard, beside every regularized result: in how many trials it fired, and from when.
+        row.put("guard", s.config().alpha() > 0 && s.config().isLra() && o.size() > 0 ? o.guarded() + "/" + o.size()
+                + (Double.isNaN(o.medianGuardFirst()) ? "" : String.format(", first at a median %.0f", o.medianGuardFirst())) : "");
         return row;
     }
 
-    private static Map<String, Object> comparisonRow(Comparison c) {
+    private static Map<String, Object> comparisonRow(SweepAnalysis a, Comparison c) {
         Map<String, Object> row = new HashMap<>();
         row.put("task", c.a().config().task());
         row.put("length", c.a().config().length());
-        row.put("a", c.a().config().label());
+        row.put("a", a.label(c.a().config()));
         row.put("aSolved", c.a().solved() + "/" + c.a().ran());
-        row.put("b", c.b().config().label());
+        row.put("b", a.label(c.b().config()));
         row.put("bSolved", c.b().solved() + "/" + c.b().ran());
         row.put("difference", String.format("%+.2f [%+.2f, %+.2f]", c.difference(), c.low(), c.high()));
         row.put("p", String.format("%.3g", c.pValue()));
         row.put("pHolm", String.format("%.3g", c.pHolm()));
+        OutcomeComparison m = c.mistakes();
+        boolean none = m == OutcomeComparison.NONE;
+        row.put("binary", none ? "-" : String.format("%s%s: p %.3g, Holm %.3g, 95%% CI [%+.2f, %+.2f]%s", m.binaryTest(),
+                m.paired() ? " (paired, " + m.n() + " seeds)" : "", m.pBinary(), m.pBinaryHolm(), m.binaryLow(), m.binaryHigh(),
+                m.binaryEquivalence().isEmpty() ? "" : "; " + m.binaryEquivalence()));
+        row.put("mistakesCompared", none || "none".equals(m.mistakesTest()) && Double.isNaN(m.pMistakes()) ? "-"
+                : String.format("median %.0f vs %.0f; %s p %.3g, Holm %.3g; shift of log10(m + 1) %+.2f [%+.2f, %+.2f]%s",
+                        m.medianA(), m.medianB(), m.mistakesTest(), m.pMistakes(), m.pMistakesHolm(), m.shift(), m.shiftLow(),
+                        m.shiftHigh(), m.shiftEquivalence().isEmpty() ? "" : "; " + m.shiftEquivalence()));
+        StringBuilder thresholds = new StringBuilder();
+        for (int t = 0; t < m.thresholds().length; t++) {
+            thresholds.append(thresholds.isEmpty() ? "" : "; ").append(String.format("%.0e: %d vs %d (Holm p %.3g)", m.thresholds()[t],
+                    m.reachedA()[t], m.reachedB()[t], m.pThresholdHolm()[t]));
+        }
+        row.put("thresholds", thresholds.isEmpty() ? "-" : thresholds.toString());
         return row;
     }
 

@@ -6,6 +6,7 @@ import org.lrasweep.sweep.stats.NewcombeDifferenceInterval;
 import org.lrasweep.sweep.stats.WilsonInterval;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -96,10 +98,28 @@ public final class SweepAnalysis {
     /** Per configuration id: the distinct {best, final} test accuracies of its trials, on a {@value #STABILITY_GRID} grid. */
     public final Map<String, List<double[]>> stability;
 
+    /** Each configuration's label, with the settings that tell it apart from a namesake of its panel ({@link DistinctLabels}). */
+    private Map<String, String> labels;
+
+    /** The configuration's label, distinct within its task and length. */
+    public String label(Configuration c) {
+        if (labels == null) {
+            List<Configuration> all = new ArrayList<>();
+            summaries.forEach(s -> all.add(s.config()));
+            confirmations.values().forEach(s -> all.add(s.config()));
+            labels = DistinctLabels.of(all);
+        }
+        return labels.getOrDefault(c.id(), c.label());
+    }
+
+    /** The error thresholds at which success is also reported ({@code analysis.thresholds} of the latest run, else the defaults). */
+    public final double[] thresholds;
+
     SweepAnalysis(Overview overview, List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
                   Selection selection, List<Comparison> comparisons, Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
                   Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration, Map<String, long[]> kept,
-                  Map<String, List<double[]>> stability) {
+                  Map<String, List<double[]>> stability, double[] thresholds) {
+        this.thresholds = thresholds;
         this.overview = overview;
         this.summaries = summaries;
         this.confirmations = confirmations;
@@ -154,13 +174,29 @@ public final class SweepAnalysis {
                 confirmations.put(s.config().id(), s);
             }
             Selection selection = AllocationTable.read(spark, output).map(Selection::of).orElse(null);
-            List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false, List.of())
-                    : compareWinners(summaries, confirmations, selection);
+            double[] thresholds = thresholds(fs, output);
+            List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false, List.of(), thresholds)
+                    : compareWinners(summaries, confirmations, selection, thresholds);
             return new SweepAnalysis(overview(all), summaries, confirmations, selection, comparisons, learningCurves, solvedBy,
-                    profiles, profileIteration, kept, stability(trials));
+                    profiles, profileIteration, kept, stability(trials), thresholds);
         } finally {
             all.unpersist();
         }
+    }
+
+    /**
+     * The thresholds the latest run's spec declares ({@code analysis.thresholds}); the defaults
+     * where the output has no run record (a consolidated study) or the spec predates the key.
+     */
+    static double[] thresholds(FileSystem fs, String output) throws IOException {
+        java.util.Optional<org.lrasweep.sweep.run.RunRecords.Latest> latest = org.lrasweep.sweep.run.RunRecords.latest(fs, output);
+        if (latest.isPresent()) {
+            com.typesafe.config.Config c = com.typesafe.config.ConfigFactory.parseString(latest.get().text());
+            if (c.hasPath("lra-sweep.analysis.thresholds")) {
+                return c.getDoubleList("lra-sweep.analysis.thresholds").stream().mapToDouble(Double::doubleValue).toArray();
+            }
+        }
+        return Outcomes.DEFAULT_THRESHOLDS.clone();
     }
 
     /** One row per configuration: its parameters and the aggregates {@link #summary} reads. */
@@ -185,7 +221,13 @@ public final class SweepAnalysis {
                 expr("percentile(omega_zero_events, 0.5)").as("median_zero_events"),
                 count("final_accuracy").as("with_final"),
                 sum(when(col("final_accuracy").geq(ReportFigures.KEPT_AT_LEAST), 1L).otherwise(0L)).as("kept"),
-                max("iterations").as("last_iteration"));
+                max("iterations").as("last_iteration"),
+                // Seed-level outcomes of the trials that ran, for paired tests, thresholds and survival curves.
+                sort_array(collect_list(when(col("status").isin("solved", "plateaued", "max-iterations", "diverged"),
+                        struct(col("seed"), col("status"), col("best_mistakes"),
+                                coalesce(col("solved_at"), col("iterations")).as("stopped_at"),
+                                coalesce(col("omega_guard_first"), lit(-1)).as("guard_first"),
+                                col("omega_zero_events"))))).as("outcomes"));
     }
 
     /** A configuration's summary from its row of {@link #summaryRows}. */
@@ -201,7 +243,31 @@ public final class SweepAnalysis {
         return new ConfigurationSummary(c, trials, solved, (int) r.<Long>getAs("plateaued").longValue(),
                 (int) r.<Long>getAs("max_iterations").longValue(), (int) r.<Long>getAs("diverged").longValue(), failed, rate,
                 ci[0], ci[1], q == null ? Double.NaN : q.get(1), q == null ? Double.NaN : q.get(0), q == null ? Double.NaN : q.get(2),
-                orNaN(r, "mean_best"), orNaN(r, "median_final"), (int) r.<Long>getAs("collapsed").longValue(), orNaN(r, "median_zero_events"));
+                orNaN(r, "mean_best"), orNaN(r, "median_final"), (int) r.<Long>getAs("collapsed").longValue(), orNaN(r, "median_zero_events"),
+                outcomes(r.getList(r.fieldIndex("outcomes")), c));
+    }
+
+    /** The seed-level outcomes from their collected structs (seed, status, best_mistakes, stopped_at, guard_first, omega_zero_events). */
+    private static Outcomes outcomes(List<Row> rows, Configuration c) {
+        int n = rows.size();
+        long[] seeds = new long[n];
+        boolean[] solved = new boolean[n];
+        long[] mistakes = new long[n];
+        int[] stoppedAt = new int[n];
+        String[] status = new String[n];
+        int[] guardFirst = new int[n];
+        long[] guardEvents = new long[n];
+        for (int i = 0; i < n; i++) {
+            Row o = rows.get(i);
+            seeds[i] = o.getLong(0);
+            status[i] = o.getString(1);
+            solved[i] = "solved".equals(status[i]);
+            mistakes[i] = o.isNullAt(2) ? -1 : o.getLong(2);
+            stoppedAt[i] = o.getInt(3);
+            guardFirst[i] = o.getInt(4);
+            guardEvents[i] = o.getLong(5);
+        }
+        return new Outcomes(seeds, solved, mistakes, stoppedAt, status, guardFirst, guardEvents, c.get(org.lrasweep.kernel.param.TrialParameters.TEST_SIZE), c.get(org.lrasweep.kernel.param.TrialParameters.MAX_ITERATIONS));
     }
 
     private static double orNaN(Row r, String field) {
@@ -284,7 +350,7 @@ public final class SweepAnalysis {
      * the summary but answer no question.
      */
     static List<Comparison> compareWinners(List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
-                                           Selection selection) {
+                                           Selection selection, double[] thresholds) {
         Set<String> current = selection == null ? confirmations.keySet()
                 : selection.winners().stream().map(Selection.Stopped::configId).collect(Collectors.toSet());
         Set<String> candidates = selection == null ? confirmations.keySet()
@@ -301,7 +367,17 @@ public final class SweepAnalysis {
                 && !confirmations.containsKey(s.config().id()) && (!s.config().isLra() || s.config().isClipped())).toList();
         Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs = pairs(winners, true, twins);
         pairs(fixed, false, List.of()).forEach((family, more) -> pairs.get(family).addAll(more));
-        return adjusted(pairs);
+        // The matched family spans winners, twins and fixed grids: a regularized winner meets its alpha = 0
+        // twin wherever one ran on the same seeds, and a regularized fixed configuration its alpha = 0 winner.
+        List<ConfigurationSummary> pool = new ArrayList<>(winners);
+        pool.addAll(twins);
+        pool.addAll(fixed);
+        // Two fixed-grid configurations are already twins in regularized-vs-unregularized.
+        Set<ConfigurationSummary> studied = new java.util.HashSet<>(winners);
+        studied.addAll(twins);
+        matchedRegularizer(pool).stream().filter(pair -> studied.contains(pair[0]) || studied.contains(pair[1]))
+                .forEach(pairs.get(ComparisonFamily.MATCHED_REGULARIZER)::add);
+        return adjusted(pairs, thresholds);
     }
 
     /**
@@ -311,8 +387,9 @@ public final class SweepAnalysis {
      * method and protocol, and a released winner the local winners of its protocol and regularizer;
      * {@code unclipped} are winners' normalize = off twins, compared with their winner alone.
      */
-    static List<Comparison> compare(List<ConfigurationSummary> summaries, boolean winners, List<ConfigurationSummary> unclipped) {
-        return adjusted(pairs(summaries, winners, unclipped));
+    static List<Comparison> compare(List<ConfigurationSummary> summaries, boolean winners, List<ConfigurationSummary> unclipped,
+                                    double[] thresholds) {
+        return adjusted(pairs(summaries, winners, unclipped), thresholds);
     }
 
     /** The pairs {@link #compare} compares, by family. */
@@ -381,8 +458,33 @@ public final class SweepAnalysis {
         return pairs;
     }
 
+    private static double[] column(double[][] m, int i) {
+        double[] c = new double[m.length];
+        for (int t = 0; t < m.length; t++) {
+            c[t] = m[t][i];
+        }
+        return c;
+    }
+
+    /** Each regularized configuration with the alpha = 0 configuration of the same other settings and the same seeds. */
+    static List<ConfigurationSummary[]> matchedRegularizer(List<ConfigurationSummary> summaries) {
+        List<ConfigurationSummary[]> out = new ArrayList<>();
+        for (ConfigurationSummary s : summaries) {
+            if (s.config().alpha() <= 0 || s.outcomes().size() == 0) {
+                continue;
+            }
+            for (ConfigurationSummary t : summaries) {
+                if (t.config().alpha() == 0 && t.outcomes().size() > 0 && t.config().withoutAlpha().equals(s.config().withoutAlpha())
+                        && java.util.Arrays.equals(t.outcomes().seeds(), s.outcomes().seeds())) {
+                    out.add(new ConfigurationSummary[] {s, t});
+                }
+            }
+        }
+        return out;
+    }
+
     /** Each pair's difference with its Newcombe interval and Fisher p-value, Holm-adjusted within its family. */
-    private static List<Comparison> adjusted(Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs) {
+    private static List<Comparison> adjusted(Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs, double[] thresholds) {
         List<Comparison> out = new ArrayList<>();
         for (Map.Entry<ComparisonFamily, List<ConfigurationSummary[]>> family : pairs.entrySet()) {
             List<ConfigurationSummary[]> list = family.getValue();
@@ -393,11 +495,30 @@ public final class SweepAnalysis {
                 p[i] = FisherExact.pValue(a.solved(), a.ran(), b.solved(), b.ran());
             }
             double[] holm = HolmAdjustment.adjust(p);
+            OutcomeComparison[] seedLevel = new OutcomeComparison[p.length];
+            double[] pBinary = new double[p.length];
+            double[] pMistakes = new double[p.length];
+            double[][] pThreshold = new double[thresholds.length][p.length];
+            for (int i = 0; i < p.length; i++) {
+                seedLevel[i] = OutcomeComparison.of(list.get(i)[0].outcomes(), list.get(i)[1].outcomes(), thresholds);
+                pBinary[i] = seedLevel[i].pBinary();
+                pMistakes[i] = seedLevel[i].pMistakes();
+                for (int t = 0; t < thresholds.length; t++) {
+                    pThreshold[t][i] = seedLevel[i].pThreshold().length > t ? seedLevel[i].pThreshold()[t] : Double.NaN;
+                }
+            }
+            double[] binaryHolm = HolmAdjustment.adjust(pBinary);
+            double[] mistakesHolm = HolmAdjustment.adjust(pMistakes);
+            double[][] thresholdHolm = new double[thresholds.length][];
+            for (int t = 0; t < thresholds.length; t++) {
+                thresholdHolm[t] = HolmAdjustment.adjust(pThreshold[t]);
+            }
             for (int i = 0; i < p.length; i++) {
                 ConfigurationSummary a = list.get(i)[0];
                 ConfigurationSummary b = list.get(i)[1];
                 double[] ci = NewcombeDifferenceInterval.of(a.solved(), a.ran(), b.solved(), b.ran());
-                out.add(new Comparison(family.getKey(), a, b, a.successRate() - b.successRate(), ci[0], ci[1], p[i], holm[i]));
+                out.add(new Comparison(family.getKey(), a, b, a.successRate() - b.successRate(), ci[0], ci[1], p[i], holm[i],
+                        seedLevel[i].withHolm(binaryHolm[i], mistakesHolm[i], column(thresholdHolm, i))));
             }
         }
         return out;

@@ -122,6 +122,14 @@ public final class SpecParser {
         } catch (ConfigException e) {
             throw new SpecException("spark.progress: " + oneLine(e));
         }
+        try {
+            List<Double> thresholds = full.getDoubleList("analysis.thresholds");
+            if (thresholds.isEmpty() || thresholds.stream().anyMatch(t -> !(t > 0 && t <= 1))) {
+                throw new SpecException("analysis.thresholds = " + thresholds + ": a non-empty list of test errors in (0, 1]");
+            }
+        } catch (ConfigException e) {
+            throw new SpecException("analysis.thresholds: " + oneLine(e));
+        }
         double checkpointMinutes;
         try {
             checkpointMinutes = full.getDouble("checkpoint-every");

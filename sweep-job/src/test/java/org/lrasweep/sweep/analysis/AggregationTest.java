@@ -49,7 +49,7 @@ class AggregationTest {
         ConfigurationSummary clip = of(lra("clip", 0.1), 18, 20);
         ConfigurationSummary off = of(lra("off", 0.1), 9, 20);
         ConfigurationSummary offOther = of(lra("off", 0.01), 0, 20);  // twins no configuration here
-        List<Comparison> grid = SweepAnalysis.compare(List.of(clip, off, offOther), false, List.of());
+        List<Comparison> grid = SweepAnalysis.compare(List.of(clip, off, offOther), false, List.of(), Outcomes.DEFAULT_THRESHOLDS);
         List<Comparison> clipping = grid.stream().filter(c -> c.family() == ComparisonFamily.UNCLIPPED_VS_CLIPPED).toList();
         assertEquals(1, clipping.size());
         assertEquals(List.of(off, clip), List.of(clipping.get(0).a(), clipping.get(0).b()));
@@ -72,7 +72,7 @@ class AggregationTest {
         ConfigurationSummary offOtherRegularized = of(lra("off", 0.01).with(TrialParameters.LRA_ALPHA, 0.1), 5, 20);
         List<Comparison> winners = SweepAnalysis.compareWinners(List.of(clip, superseded, bptt, off, offOther, offOtherRegularized,
                         longBptt, longLra),
-                confirmations, selection);
+                confirmations, selection, Outcomes.DEFAULT_THRESHOLDS);
         assertEquals(List.of("unclipped-vs-clipped " + off.config().id() + " " + clip.config().id(),
                         "lra-vs-bptt " + clip.config().id() + " " + bptt.config().id(),
                         "best-vs-best " + bptt.config().id() + " " + clip.config().id(),

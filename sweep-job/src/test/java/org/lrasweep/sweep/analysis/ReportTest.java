@@ -193,8 +193,9 @@ class ReportTest {
         Path index = OUTPUT.resolve("report").resolve("index.html");
         String html = Files.readString(index);
         int figures = count(html, "<img ");
-        // One task at two lengths: success (1), time to solve (2), Whh and Wxh norms (4), learning curves (2), stability (2).
-        assertEquals(11, figures);
+        // One task at two lengths: success (1), time to solve and Kaplan-Meier (2 + 2), Whh and Wxh norms (4), learning
+        // curves (2), stability (2).
+        assertEquals(13, figures);
         assertTrue(html.contains("7. Comparisons") && html.contains("8. Provenance") && html.contains("report-test"));
         assertTrue(html.contains("5. Stability: best against final accuracy") && html.contains("stability_temporal-order_T10.png"));
         // Provenance times in UTC, whatever the JVM's zone: the earliest started_at of the trials table.

@@ -1,0 +1,61 @@
+package org.lrasweep.sweep.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.lrasweep.kernel.param.ParamValues;
+import org.lrasweep.kernel.param.TrialParameters;
+
+/** The Kaplan-Meier figure marks every censored trial by why it stopped; the gradient figure keeps exact zeros. */
+class SurvivalAndZerosFigureTest {
+    @Test
+    void censoredTrialsAreMarkedByReasonAndZeroNormsSitOnALabelledFloor() {
+        Configuration c = Configuration.of(ParamValues.defaults().with(TrialParameters.MAX_ITERATIONS, 5000));
+        // Six seeds: two solved (at 1,000 and 2,000), two stopped by the plateau rule, one at the budget, one diverged.
+        Outcomes o = new Outcomes(new long[] {1, 2, 3, 4, 5, 6}, new boolean[] {true, true, false, false, false, false},
+                new long[] {0, 0, 4, 9, 2, 5000}, new int[] {1000, 2000, 1500, 3000, 5000, 700},
+                new String[] {"solved", "solved", "plateaued", "plateaued", "max-iterations", "diverged"}, new int[6], new long[6],
+                10_000, 5000);
+        ConfigurationSummary s = new ConfigurationSummary(c, 6, 2, 2, 1, 1, 0, 2 / 6.0, 0.1, 0.7, 1500, 1000, 2000, 0.99, 0.99, 0, 0, o);
+        double[][] profile = {{Double.NaN, 0, 1e-3, 0}, {Double.NaN, 1e-12, 1e-3, 0}, {Double.NaN, 1e-2, 1e-3, 0}};
+        SweepAnalysis a = new SweepAnalysis(null, List.of(s), Map.of(), null, List.of(), Map.of(c.id(), new TreeMap<>()),
+                Map.of(c.id(), new TreeMap<>()), Map.of(c.id(), profile), Map.of(c.id(), 100), Map.of(c.id(), new long[] {6, 5}),
+                Map.of(), Outcomes.DEFAULT_THRESHOLDS);
+        Map<String, List<ReportFigures.Figure>> figures = ReportFigures.of(a);
+
+        ReportFigures.Figure km = figures.get("time").stream().filter(f -> f.name().startsWith("kaplan_meier")).findFirst().orElseThrow();
+        XYPlot plot = km.chart().getXYPlot();
+        XYDataset marks = plot.getDataset(1);
+        Map<String, Integer> byReason = new TreeMap<>();
+        for (int i = 0; i < marks.getSeriesCount(); i++) {
+            String key = marks.getSeriesKey(i).toString();
+            byReason.put(key.substring(key.lastIndexOf(' ') + 1), marks.getItemCount(i));
+        }
+        assertEquals(Map.of("budget", 1, "plateau", 2, "diverged", 1), byReason);
+        // By hand: at risk 6; the diverged trial leaves at 700; 1,000: 1 event of 5 -> S = 0.8; 1,500: a plateau
+        // leaves; 2,000: 1 event of 3 -> S = 0.8 * 2/3. Fraction solved at the end: 1 - 0.5333.
+        XYDataset curve = plot.getDataset(0);
+        int last = curve.getItemCount(0) - 1;
+        assertEquals(1 - 0.8 * 2 / 3.0, curve.getYValue(0, last), 1e-12);
+        assertEquals(5000.0, curve.getXValue(0, last));
+        assertEquals(5000.0, plot.getDomainAxis().getUpperBound(), 1e-9);
+        assertTrue(km.chart().getSubtitleCount() > 1, "numbers at risk under the axis");
+
+        ReportFigures.Figure whh = figures.get("gradients").stream().filter(f -> f.name().startsWith("gradients_whh")).findFirst()
+                .orElseThrow();
+        XYPlot g = whh.chart().getXYPlot();
+        assertEquals(3, g.getDataset().getItemCount(0), "the exact zero at step 0 is drawn, not dropped");
+        assertEquals(1e-14, g.getDataset().getYValue(0, 0), 1e-20);
+        IntervalMarker band = (IntervalMarker) g.getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND).iterator().next();
+        assertEquals(ReportFigures.ZERO_BAND, band.getLabel());
+        assertNotNull(km.chart().createBufferedImage(ReportFigures.WIDTH, ReportFigures.HEIGHT));
+    }
+}
