@@ -11,6 +11,7 @@ import org.lrasweep.sweep.stats.WilsonInterval;
  * @param seeds          the seeds, ascending
  * @param solved         whether each was solved
  * @param bestMistakes   test mistakes at its best check; -1 where no check ran
+ * @param finalMistakes  test mistakes at its last check; -1 where no check ran
  * @param stoppedAt      the iteration it was solved at, or where it stopped unsolved
  * @param status         how it ended ({@code solved}, {@code plateaued}, {@code max-iterations}, {@code diverged})
  * @param guardFirst     the first iteration at which the Omega guard fired; -1 never (or not recorded)
@@ -18,10 +19,10 @@ import org.lrasweep.sweep.stats.WilsonInterval;
  * @param testSize       test sequences per check (mistakes are out of this many)
  * @param budget         the configuration's iteration budget
  */
-public record Outcomes(long[] seeds, boolean[] solved, long[] bestMistakes, int[] stoppedAt, String[] status, int[] guardFirst,
+public record Outcomes(long[] seeds, boolean[] solved, long[] bestMistakes, long[] finalMistakes, int[] stoppedAt, String[] status, int[] guardFirst,
                        long[] guardEvents, int testSize, int budget) {
     /** No seed-level outcomes (summaries built by hand). */
-    public static final Outcomes NONE = new Outcomes(new long[0], new boolean[0], new long[0], new int[0], new String[0], new int[0],
+    public static final Outcomes NONE = new Outcomes(new long[0], new boolean[0], new long[0], new long[0], new int[0], new String[0], new int[0],
             new long[0], 1, 1);
 
     /** The error thresholds the summary reports success at when a sweep declares none ({@code analysis.thresholds}). */

@@ -336,42 +336,61 @@ public final class ReportFigures {
     static final double KEPT_AT_LEAST = 0.9;
 
     /**
-     * Median test accuracy with its interquartile band. A configuration whose trials all ended is
-     * carried at its last values to the panel's end (that is what its trials hold); a configuration
-     * measured at one check only is drawn with a marker; where a configuration's seeds split (some end above
-     * {@link #KEPT_AT_LEAST}, others below), the legend says how many ended above, since the median
-     * of such a split describes no seed.
+     * Median test error with its interquartile band on a log axis, where the verdicts are decided
+     * (0.999 against 1 is 10 mistakes against none); no mistake is drawn on a labelled floor at half
+     * a mistake. Each trial is marked where it stopped, at its final error. A configuration whose
+     * trials all ended is carried at its last values to the panel's end (that is what its trials
+     * hold); a configuration measured at one check only is drawn with a marker; where a
+     * configuration's seeds split (some end above {@link #KEPT_AT_LEAST} accuracy, others below), the
+     * legend says how many ended above, since the median of such a split describes no seed.
      */
     private void learningFigure(List<ConfigurationSummary> panel) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYSeriesCollection stops = new XYSeriesCollection();
         List<ConfigurationSummary> lines = linesFor(panel);
         java.util.Set<Integer> singleChecks = new java.util.HashSet<>();
         int end = lines.stream().map(s -> a.learningCurves.get(s.config().id())).filter(c -> !c.isEmpty())
                 .mapToInt(TreeMap::lastKey).max().orElse(0);
+        int testSize = panel.get(0).config().get(org.lrasweep.kernel.param.TrialParameters.TEST_SIZE);
+        double floor = errorFloor(testSize);
         for (ConfigurationSummary s : lines) {
             TreeMap<Integer, double[]> curve = a.learningCurves.get(s.config().id());
             if (curve.isEmpty()) {
                 continue;
             }
-            YIntervalSeries ys = new YIntervalSeries(lineName(s, panel) + keptNote(s));
-            curve.forEach((it, q) -> ys.add(it, q[0], q[1], q[2]));
+            String name = lineName(s, panel) + keptNote(s);
+            YIntervalSeries ys = new YIntervalSeries(name);
+            // Accuracy quartiles are error quartiles reversed: the error's first quartile is 1 - the accuracy's third.
+            curve.forEach((it, q) -> ys.add(it, error(q[0], floor), error(q[2], floor), error(q[1], floor)));
             double[] last = curve.lastEntry().getValue();
             if (curve.lastKey() < end) {
-                ys.add(end, last[0], last[1], last[2]);
+                ys.add(end, error(last[0], floor), error(last[2], floor), error(last[1], floor));
             }
             if (curve.size() == 1) {
                 singleChecks.add(data.getSeriesCount());
             }
             data.addSeries(ys);
+            Outcomes o = s.outcomes();
+            XYSeries stopped = new XYSeries(name + ": where each trial stopped", false, true);
+            for (int i = 0; i < o.size(); i++) {
+                if (o.finalMistakes()[i] >= 0) {
+                    stopped.add(o.stoppedAt()[i], Math.max(floor, (double) o.finalMistakes()[i] / o.testSize()));
+                }
+            }
+            stops.addSeries(stopped);
         }
         if (data.getSeriesCount() == 0) {
             return;
         }
         Configuration c = panel.get(0).config();
-        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": test accuracy", "iteration",
-                "median test accuracy, interquartile band", data);
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": test error", "iteration",
+                "median test error, interquartile band (log scale)", data);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis log = new LogAxis("median test error, interquartile band (log scale)");
+        log.setRange(floor / 2, 1);
+        plot.setRangeAxis(log);
         DeviationRenderer r = new DeviationRenderer(true, false);
-        chart.getXYPlot().setRenderer(r);
+        plot.setRenderer(r);
         r.setAlpha(0.2f);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             r.setSeriesStroke(i, new BasicStroke(1.8f));
@@ -381,9 +400,34 @@ public final class ReportFigures {
                 r.setSeriesShapesVisible(i, true);
             }
         }
-        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(-0.02, 1.02);
+        plot.setDataset(1, stops);
+        XYLineAndShapeRenderer m = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < stops.getSeriesCount(); i++) {
+            m.setSeriesPaint(i, r.lookupSeriesPaint(i));
+            m.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            m.setSeriesVisibleInLegend(i, false);
+        }
+        plot.setRenderer(1, m);
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(floor / 1.5, floor * 1.5, new Color(0xeeeeee));
+        band.setLabel(NO_MISTAKE_BAND);
+        band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
+        band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        plot.addRangeMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
         add("learning", chart, "learning_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length()
-                + ": shaded, the middle half of the seeds; a configuration whose trials all ended stays at its last values");
+                + ": shaded, the middle half of the seeds; dots, each trial where it stopped; a configuration whose trials all "
+                + "ended stays at its last values");
+    }
+
+    /** The label of the band on which no mistake is drawn in the learning curves. */
+    static final String NO_MISTAKE_BAND = "no mistake (drawn at half a mistake)";
+
+    /** Where no mistake is drawn on a log axis: half a mistake on the test set. */
+    static double errorFloor(int testSize) {
+        return 0.5 / testSize;
+    }
+
+    private static double error(double accuracy, double floor) {
+        return Math.max(floor, 1 - accuracy);
     }
 
     /** "[k of n seeds end above 0.9]" where the seeds of a configuration split, else empty. */

@@ -224,7 +224,7 @@ public final class SweepAnalysis {
                 max("iterations").as("last_iteration"),
                 // Seed-level outcomes of the trials that ran, for paired tests, thresholds and survival curves.
                 sort_array(collect_list(when(col("status").isin("solved", "plateaued", "max-iterations", "diverged"),
-                        struct(col("seed"), col("status"), col("best_mistakes"),
+                        struct(col("seed"), col("status"), col("best_mistakes"), col("final_mistakes"),
                                 coalesce(col("solved_at"), col("iterations")).as("stopped_at"),
                                 coalesce(col("omega_guard_first"), lit(-1)).as("guard_first"),
                                 col("omega_zero_events"))))).as("outcomes"));
@@ -247,12 +247,16 @@ public final class SweepAnalysis {
                 outcomes(r.getList(r.fieldIndex("outcomes")), c));
     }
 
-    /** The seed-level outcomes from their collected structs (seed, status, best_mistakes, stopped_at, guard_first, omega_zero_events). */
+    /**
+     * The seed-level outcomes from their collected structs (seed, status, best_mistakes, final_mistakes, stopped_at,
+     * guard_first, omega_zero_events).
+     */
     private static Outcomes outcomes(List<Row> rows, Configuration c) {
         int n = rows.size();
         long[] seeds = new long[n];
         boolean[] solved = new boolean[n];
         long[] mistakes = new long[n];
+        long[] finalMistakes = new long[n];
         int[] stoppedAt = new int[n];
         String[] status = new String[n];
         int[] guardFirst = new int[n];
@@ -263,11 +267,12 @@ public final class SweepAnalysis {
             status[i] = o.getString(1);
             solved[i] = "solved".equals(status[i]);
             mistakes[i] = o.isNullAt(2) ? -1 : o.getLong(2);
-            stoppedAt[i] = o.getInt(3);
-            guardFirst[i] = o.getInt(4);
-            guardEvents[i] = o.getLong(5);
+            finalMistakes[i] = o.isNullAt(3) ? -1 : o.getLong(3);
+            stoppedAt[i] = o.getInt(4);
+            guardFirst[i] = o.getInt(5);
+            guardEvents[i] = o.getLong(6);
         }
-        return new Outcomes(seeds, solved, mistakes, stoppedAt, status, guardFirst, guardEvents, c.get(org.lrasweep.kernel.param.TrialParameters.TEST_SIZE), c.get(org.lrasweep.kernel.param.TrialParameters.MAX_ITERATIONS));
+        return new Outcomes(seeds, solved, mistakes, finalMistakes, stoppedAt, status, guardFirst, guardEvents, c.get(org.lrasweep.kernel.param.TrialParameters.TEST_SIZE), c.get(org.lrasweep.kernel.param.TrialParameters.MAX_ITERATIONS));
     }
 
     private static double orNaN(Row r, String field) {

@@ -38,10 +38,18 @@ class LearningFigureTest {
         assertEquals(2, data.getSeriesCount());
         int b = data.getSeries(0).getKey().toString().startsWith("BPTT") ? 0 : 1;
         int l = 1 - b;
-        // BPTT's one check is marked and carried to the panel's end (400), where its trials still are.
+        // BPTT's one check is marked and carried to the panel's end (400), where its trials still are, at no
+        // mistake: drawn on the floor (half a mistake of the 10,000 test sequences), which is labelled.
         assertTrue(r.getSeriesShapesVisible(b));
         assertEquals(400.0, data.getSeries(b).getX(data.getItemCount(b) - 1).doubleValue());
-        assertEquals(1.0, data.getYValue(b, data.getItemCount(b) - 1));
+        assertEquals(0.5 / 10_000, data.getYValue(b, data.getItemCount(b) - 1), 1e-15);
+        assertTrue(plot.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        assertEquals(ReportFigures.NO_MISTAKE_BAND, ((org.jfree.chart.plot.IntervalMarker) plot.getRangeMarkers(
+                org.jfree.chart.ui.Layer.BACKGROUND).iterator().next()).getLabel());
+        // The LRA split at 200: median accuracy 0.7 is error 0.3; its band runs from 1 - Q3 = 0 (the floor) to 1 - Q1 = 0.75.
+        assertEquals(0.3, data.getYValue(l, 1), 1e-12);
+        assertEquals(0.5 / 10_000, data.getStartYValue(l, 1), 1e-15);
+        assertEquals(0.75, data.getEndYValue(l, 1), 1e-12);
         // The split is said, not hidden behind its median.
         assertTrue(data.getSeries(l).getKey().toString().endsWith("[2 of 4 seeds end above 0.9]"), data.getSeries(l).getKey().toString());
         assertTrue(!data.getSeries(b).getKey().toString().contains("seeds end above"));

@@ -18,7 +18,7 @@ class OutcomeComparisonTest {
             solved[i] = mistakes[i] == 0;
             status[i] = solved[i] ? "solved" : "plateaued";
         }
-        return new Outcomes(seeds, solved, mistakes, new int[n], status, new int[n], new long[n], 10_000, 5_000);
+        return new Outcomes(seeds, solved, mistakes, mistakes, new int[n], status, new int[n], new long[n], 10_000, 5_000);
     }
 
     private static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};

@@ -21,7 +21,7 @@ class SurvivalAndZerosFigureTest {
         Configuration c = Configuration.of(ParamValues.defaults().with(TrialParameters.MAX_ITERATIONS, 5000));
         // Six seeds: two solved (at 1,000 and 2,000), two stopped by the plateau rule, one at the budget, one diverged.
         Outcomes o = new Outcomes(new long[] {1, 2, 3, 4, 5, 6}, new boolean[] {true, true, false, false, false, false},
-                new long[] {0, 0, 4, 9, 2, 5000}, new int[] {1000, 2000, 1500, 3000, 5000, 700},
+                new long[] {0, 0, 4, 9, 2, 5000}, new long[] {0, 0, 6, 12, 2, 5000}, new int[] {1000, 2000, 1500, 3000, 5000, 700},
                 new String[] {"solved", "solved", "plateaued", "plateaued", "max-iterations", "diverged"}, new int[6], new long[6],
                 10_000, 5000);
         ConfigurationSummary s = new ConfigurationSummary(c, 6, 2, 2, 1, 1, 0, 2 / 6.0, 0.1, 0.7, 1500, 1000, 2000, 0.99, 0.99, 0, 0, o);

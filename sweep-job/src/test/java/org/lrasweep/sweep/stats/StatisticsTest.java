@@ -31,6 +31,41 @@ class StatisticsTest {
         // The dieting example of the Fisher exact test ([[1,9],[11,3]]): two-sided P = 0.002759.
         assertEquals(0.002759, FisherExact.pValue(1, 10, 11, 14), 5e-7);
         assertEquals(1.0, FisherExact.pValue(5, 5, 5, 5), 1e-12);
+        // A table exactly as likely as its mirror: both count ([[0, 2], [2, 3]]: every table is at most as likely).
+        assertEquals(1.0, FisherExact.pValue(0, 2, 2, 5), 1e-12);
+    }
+
+    @Test
+    void fisherEqualsTheSumOverEveryTableNoMoreLikelyThanTheObservedOne() {
+        // Exact rational hypergeometric probabilities, compared without rounding: every table with both groups of at most 12.
+        for (int n1 = 1; n1 <= 12; n1++) {
+            for (int n2 = 1; n2 <= 12; n2++) {
+                for (int x1 = 0; x1 <= n1; x1++) {
+                    for (int x2 = 0; x2 <= n2; x2++) {
+                        int s = x1 + x2;
+                        java.math.BigInteger observed = choose(n1, x1).multiply(choose(n2, x2));
+                        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+                        for (int k = Math.max(0, s - n2); k <= Math.min(n1, s); k++) {
+                            java.math.BigInteger w = choose(n1, k).multiply(choose(n2, s - k));
+                            if (w.compareTo(observed) <= 0) {
+                                sum = sum.add(w);
+                            }
+                        }
+                        double expected = new java.math.BigDecimal(sum).divide(new java.math.BigDecimal(choose(n1 + n2, s)),
+                                java.math.MathContext.DECIMAL64).doubleValue();
+                        assertEquals(expected, FisherExact.pValue(x1, n1, x2, n2), 1e-12, x1 + "/" + n1 + " vs " + x2 + "/" + n2);
+                    }
+                }
+            }
+        }
+    }
+
+    private static java.math.BigInteger choose(int n, int k) {
+        java.math.BigInteger r = java.math.BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            r = r.multiply(java.math.BigInteger.valueOf(n - i)).divide(java.math.BigInteger.valueOf(i + 1));
+        }
+        return r;
     }
 
     @Test
