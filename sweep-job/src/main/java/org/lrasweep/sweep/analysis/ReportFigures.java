@@ -46,15 +46,21 @@ public final class ReportFigures {
      * @param name    file name without extension
      * @param caption one line under it
      * @param chart   the chart
+     * @param height  its height in pixels (the width is {@link #WIDTH})
      */
-    public record Figure(String name, String caption, JFreeChart chart) {
+    public record Figure(String name, String caption, JFreeChart chart, int height) {
+        /** A figure of the report's usual size. */
+        public Figure(String name, String caption, JFreeChart chart) {
+            this(name, caption, chart, HEIGHT);
+        }
+
         public String title() {
             return chart.getTitle().getText();
         }
 
         /** Writes the figure as a PNG of the report's size. */
         public void writePng(OutputStream out) throws IOException {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, height);
         }
     }
 
@@ -230,17 +236,17 @@ public final class ReportFigures {
                 }
             }
             int[] risk = km.atRisk(ticks);
-            StringBuilder row = new StringBuilder(name + ":");
+            StringBuilder row = new StringBuilder();
             for (int i = 0; i < ticks.length; i++) {
-                row.append(' ').append(risk[i]);
+                row.append(String.format("%7d", risk[i]));
             }
-            atRisk.add(row.toString());
+            atRisk.add(row + "  " + name);
         }
         if (curves.getSeriesCount() == 0) {
             return;
         }
         Configuration c = panel.get(0).config();
-        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": fraction solved by iteration (Kaplan-Meier)", "iteration",
+        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": fraction solved (Kaplan-Meier)", "iteration",
                 "fraction solved, 95% band", curves);
         XYPlot plot = chart.getXYPlot();
         DeviationRenderer r = new DeviationRenderer(true, false);
@@ -261,21 +267,26 @@ public final class ReportFigures {
             m.setSeriesShapesFilled(i, !key.endsWith("budget"));
             int line = lines.indexOf(lines.stream().filter(s -> key.startsWith(lineName(s, panel))).findFirst().orElse(lines.get(0)));
             m.setSeriesPaint(i, r.lookupSeriesPaint(line));
+            m.setSeriesVisibleInLegend(i, false);
         }
         plot.setRenderer(1, m);
         ((NumberAxis) plot.getRangeAxis()).setRange(-0.02, 1.02);
         ((NumberAxis) plot.getDomainAxis()).setRange(0, Math.max(budget, 1));
-        StringBuilder header = new StringBuilder("at risk at iteration");
+        StringBuilder header = new StringBuilder();
         for (double t : ticks) {
-            header.append(' ').append((long) t);
+            header.append(String.format("%7d", (long) t));
         }
+        header.append("  <- iteration; trials at risk:");
         org.jfree.chart.title.TextTitle risk = new org.jfree.chart.title.TextTitle(header + "\n" + String.join("\n", atRisk),
                 new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 10));
         risk.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        risk.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
         chart.addSubtitle(risk);
-        add("time", chart, "kaplan_meier_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length()
+        // Room for the numbers at risk: a line per configuration.
+        sections.get("time").add(new Figure("kaplan_meier_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length()
                 + ": unsolved trials censored where they stopped (open circle: budget; bar: plateau rule; cross: diverged); "
-                + "numbers at risk under the axis");
+                + "numbers at risk under the axis. A trial stopped by the plateau rule counts as if it could still have been "
+                + "solved, like those still running, so where many plateau the curve is an upper estimate", chart, HEIGHT + 14 * (lines.size() + 1)));
     }
 
     private void gradientFigure(List<ConfigurationSummary> panel, int column, String weight) {
@@ -388,6 +399,7 @@ public final class ReportFigures {
         XYPlot plot = chart.getXYPlot();
         LogAxis log = new LogAxis("median test error, interquartile band (log scale)");
         log.setRange(floor / 2, 1);
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));  // decades: 10^-4 is a mistake in 10,000
         plot.setRangeAxis(log);
         DeviationRenderer r = new DeviationRenderer(true, false);
         plot.setRenderer(r);

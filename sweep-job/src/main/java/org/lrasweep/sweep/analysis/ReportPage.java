@@ -105,7 +105,7 @@ public final class ReportPage {
 
     private static Map<String, Object> figure(ReportFigures.Figure f) {
         return Map.of("name", f.name(), "title", f.title(), "caption", f.caption(), "width", ReportFigures.WIDTH,
-                "height", ReportFigures.HEIGHT);
+                "height", f.height());
     }
 
     private static Map<String, Object> summaryRow(SweepAnalysis a, ConfigurationSummary s, String decision) {
