@@ -4,7 +4,10 @@
 #   1. lost worker: kill -9 a Worker and its executor mid-sweep: the sweep completes, every trial id
 #      once, and the trials table equals that of the same spec run in local mode;
 #   2. killed driver: kill -9 the driver mid-sweep, submit again: it completes, no duplicates, the
-#      trials committed before the kill are not recomputed.
+#      trials committed before the kill are not recomputed;
+#   3. killed executor after a checkpoint: kill -9 every executor once a running trial has kept a
+#      periodic checkpoint: the retried task resumes from it (the executor's log says so), the row
+#      records the iteration it resumed from, and the trial equals the same trial run whole in local mode.
 # Every process it starts is stopped when it exits, also on failure (logs are kept in
 # sweep-job/target/cluster-test-logs). Prints a timeline; exit 0 only if every check holds.
 set -euo pipefail
@@ -183,4 +186,40 @@ unchanged=$(cd "$work/killed-driver/journal/trials" && while read -r f t; do [[ 
 [[ "$unchanged" -eq "$kept" ]] || fail "$((kept - unchanged)) committed trials were rewritten"
 log "resubmitted: ran the $((TRIALS - kept)) missing trials, the $kept committed ones untouched"
 log "killed driver: $(compare "$work/killed-driver")" || fail "killed-driver results"
-log "PASS: standalone cluster, lost worker and killed driver"
+# 3. Killed executor after a periodic checkpoint.
+cat >"$work/checkpoint.conf" <<'SPEC'
+name = cluster-checkpoint
+seeds = [1]
+task = temporal-order
+length = 20
+algorithm = lra
+hidden = 32
+batch = 8
+test-size = 500
+check-every = 50
+max-iterations = 3000
+patience = 1000
+checkpoint-every = 0.01
+SPEC
+run_local 2 run "$work/checkpoint.conf" "output=$work/checkpoint-local" spark.progress=false >"$work/checkpoint-local.log" 2>&1 \
+  || fail "local checkpoint run (see checkpoint-local.log)"
+spec="$work/checkpoint.conf"
+submit "$work/checkpoint" driver-checkpoint
+# The iteration of the running trial's periodic checkpoint (empty while it has none).
+checkpoint_at() { find "$work/checkpoint/journal/checkpoints" -name '*.periodic.ckpt' 2>/dev/null | sed 's/.*\.\([0-9]*\)\.periodic\.ckpt/\1/' | sort -n | tail -1; }
+periodic() { kill -0 "$driver_pid" 2>/dev/null || fail "the driver died early"; [[ "$(checkpoint_at)" -ge 1000 ]]; }
+wait_for 180 "a periodic checkpoint past iteration 1,000" periodic
+at=$(checkpoint_at)
+victims="$(executor_of 1) $(executor_of 2)"
+kill -9 $victims
+log "kill -9 the executors ($victims) with a periodic checkpoint at iteration $at"
+wait "$driver_pid" || fail "the sweep failed after its executors were killed (see driver-checkpoint.log)"
+resumed=$(grep -rhoE "resumed from its checkpoint at iteration [0-9]+" "$work"/worker*/ | head -1 || true)
+[[ -n "$resumed" ]] || fail "no executor log says the trial resumed from its checkpoint"
+start=$(/usr/bin/env python3 -c 'import csv,sys; print(next(csv.DictReader(open(sys.argv[1])))["start_iteration"])' "$work/checkpoint/csv/trials.csv")
+[[ "$start" -ge "$at" ]] || fail "the trial's start_iteration is $start, its checkpoint was at $at"
+[[ -z "$(find "$work/checkpoint/journal/checkpoints" -name '*.periodic.ckpt')" ]] || fail "periodic checkpoints left after the commit"
+# compare() reads the reference from $work/local: this scenario's is the checkpoint spec run whole in local mode.
+rm -rf "$work/local" && mv "$work/checkpoint-local" "$work/local"
+log "killed executors: the retry $resumed (start_iteration $start); $(compare "$work/checkpoint")" || fail "checkpoint results"
+log "PASS: standalone cluster, lost worker, killed driver and a killed executor resumed from its checkpoint"

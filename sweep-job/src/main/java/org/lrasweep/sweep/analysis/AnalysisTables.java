@@ -12,9 +12,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -38,7 +40,7 @@ public final class AnalysisTables {
         written.add(write(spark, output, "comparisons", comparisonSchema(a.thresholds), comparisonRows(a)));
         written.add(write(spark, output, "learning_curves", curveSchema(), curveRows(a)));
         written.add(write(spark, output, "gradient_profiles", profileSchema(), profileRows(a)));
-        writeTrialsCsv(spark, output);
+        writeTrialsCsv(spark, output, a.thresholds);
         written.add("csv/trials.csv");
         java.util.Optional<List<Row>> allocation = org.lrasweep.sweep.run.AllocationTable.read(spark, output);
         if (allocation.isPresent()) {
@@ -285,8 +287,29 @@ public final class AnalysisTables {
      * {@code csv/trials.csv}: the executors format the rows into a temporary folder, and the driver
      * streams that one file in behind the header, so no trial passes through the driver's memory.
      */
-    private static void writeTrialsCsv(SparkSession spark, String output) throws IOException {
+    /**
+     * The trials table as CSV, with, per error threshold, {@code reached_at_<threshold>}: the first
+     * check at which the trial had fewer than threshold x test-size mistakes (from its curve; empty
+     * where it never did).
+     */
+    private static void writeTrialsCsv(SparkSession spark, String output, double[] thresholds) throws IOException {
         org.apache.spark.sql.Dataset<Row> trials = org.lrasweep.sweep.run.TrialsTable.read(spark, output);
+        FileSystem versions = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Path version = org.lrasweep.sweep.run.TableVersions.current(versions, output).orElseThrow();
+        org.apache.spark.sql.Dataset<Row> curves = Tables.readDetails(spark, version, Tables.CURVES)
+                .join(trials.select("trial_id", "test_size"), "trial_id");
+        Column mistakes = functions.round(functions.lit(1.0)
+                .minus(functions.col("test_accuracy")).multiply(functions.col("test_size")));
+        List<Column> firsts = new ArrayList<>();
+        for (double t : thresholds) {
+            firsts.add(functions.min(functions.when(
+                    mistakes.lt(functions.col("test_size").multiply(t)), functions.col("iteration")))
+                    .as("reached_at_" + suffix(t)));
+        }
+        if (!firsts.isEmpty()) {
+            trials = trials.join(curves.groupBy("trial_id").agg(firsts.get(0), firsts.subList(1, firsts.size())
+                    .toArray(Column[]::new)), new String[] {"trial_id"}, "left");
+        }
         String[] columns = trials.columns();
         Path file = new Path(output + "/csv/trials.csv");
         Path tmp = new Path(output + "/csv/_tmp-trials-" + java.util.UUID.randomUUID());

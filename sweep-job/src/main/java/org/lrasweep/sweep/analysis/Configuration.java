@@ -87,6 +87,19 @@ public final class Configuration {
         return Labels.method(values);
     }
 
+    /**
+     * The order of every table and figure legend: task in the paper's order (temporal order, its
+     * 3-bit variant, random permutation, adding), length, method (BPTT, LRA released, LRA local;
+     * unregularized first), then the settings as the label names them.
+     */
+    public static final java.util.Comparator<Configuration> PAPER_ORDER = java.util.Comparator
+            .comparingInt((Configuration c) -> org.lrasweep.kernel.task.Tasks.names().indexOf(c.task()))
+            .thenComparingInt(Configuration::length)
+            .thenComparingInt(c -> List.of("bptt", "lra-released", "lra-local").indexOf(c.methodKey()))
+            .thenComparingDouble(Configuration::alpha)
+            .thenComparing(Configuration::label)
+            .thenComparing(Configuration::id);
+
     /** The method without its regularizer weight ({@link Labels#methodKey}). */
     public String methodKey() {
         return Labels.methodKey(values);

@@ -122,15 +122,23 @@ public final class ReportFigures {
         }
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
         boolean reduced = false;
+        // Where winners were confirmed on fresh seeds, their confirmation rates are the claims: each
+        // method's winner at each length, joined per method. A best-of-grid rate carries a winner's curse.
+        boolean confirmed = summaries.stream().anyMatch(s -> a.confirmations.containsKey(s.config().id()));
         for (List<ConfigurationSummary> atLength : perLength.values()) {
-            reduced |= atLength.size() > MAX_LINES;
-            for (ConfigurationSummary s : linesFor(atLength)) {
-                String name = atLength.size() > MAX_LINES ? s.config().method() + " (best of grid)" : a.label(s.config());
+            reduced |= !confirmed && atLength.size() > MAX_LINES;
+            List<ConfigurationSummary> lines = confirmed ? claims(atLength) : linesFor(atLength);
+            for (ConfigurationSummary s : lines) {
+                String name = confirmed ? s.config().method()
+                        : atLength.size() > MAX_LINES ? s.config().method() + " (best of grid)" : a.label(s.config());
                 if (!Double.isNaN(s.successRate())) {
                     series.computeIfAbsent(name, YIntervalSeries::new)
                             .add(s.config().length(), s.successRate(), s.successLow(), s.successHigh());
                 }
             }
+        }
+        if (series.isEmpty()) {
+            return;
         }
         // Dodge the series sideways so equal rates and overlapping intervals stay visible.
         double span = perLength.size() > 1 ? summaries.stream().mapToInt(s -> s.config().length()).max().getAsInt()
@@ -154,8 +162,27 @@ public final class ReportFigures {
         chart.getXYPlot().setRenderer(r);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(-0.02, 1.02);
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
-        add("success", chart, "success_" + slug(task), task + (reduced ? ": each method by its best configuration of the grid at each length" : "")
+        add("success", chart, "success_" + slug(task), task + (confirmed
+                ? ": each method's group winner at each length on its confirmation seeds (fresh seeds that played no part in choosing it), and "
+                + "beyond the selection's lengths its fixed grid on fresh seeds"
+                : reduced ? ": each method by its best configuration of the grid at each length" : "")
                 + " (series offset sideways so that equal rates stay visible)");
+    }
+
+    /**
+     * At one length of a study: each method's confirmed winner on its confirmation trials, and where a
+     * method has none there, its fixed-grid configuration beside the selection (a study's longer
+     * length, run on fresh seeds at a winner's settings); never a selection estimate, nor a clipping twin.
+     */
+    private List<ConfigurationSummary> claims(List<ConfigurationSummary> atLength) {
+        List<ConfigurationSummary> out = new ArrayList<>();
+        java.util.Set<String> candidates = a.selection == null ? java.util.Set.of() : a.selection.configurations().stream()
+                .map(Selection.Stopped::configId).collect(java.util.stream.Collectors.toSet());
+        atLength.stream().filter(s -> a.confirmations.containsKey(s.config().id())).forEach(s -> out.add(a.confirmations.get(s.config().id())));
+        java.util.Set<String> methods = out.stream().map(s -> s.config().method()).collect(java.util.stream.Collectors.toSet());
+        atLength.stream().filter(s -> !candidates.contains(s.config().id()) && !a.confirmations.containsKey(s.config().id())
+                && !s.config().isUnclipped() && !methods.contains(s.config().method())).forEach(out::add);
+        return out;
     }
 
     private void timeToSolveFigure(List<ConfigurationSummary> panel) {
@@ -468,19 +495,37 @@ public final class ReportFigures {
     private void stabilityFigure(List<ConfigurationSummary> panel) {
         Map<String, Configuration> byId = new java.util.HashMap<>();
         panel.forEach(s -> byId.put(s.config().id(), s.config()));
-        Map<String, XYSeries> series = new TreeMap<>();
-        byId.forEach((id, c) -> a.stability.getOrDefault(id, List.of()).forEach(p ->
-                series.computeIfAbsent(c.method(), m -> new XYSeries(m, false, true)).add(p[0], p[1])));
-        if (series.isEmpty()) {
+        // Trials at one point of the grid are one marker whose area grows with their count, so that none hides another.
+        Map<String, Map<List<Double>, Double>> counts = new TreeMap<>();
+        byId.forEach((id, c) -> a.stability.getOrDefault(id, List.of()).forEach(p -> counts.computeIfAbsent(c.method(),
+                m -> new java.util.LinkedHashMap<>()).merge(List.of(p[0], p[1]), p.length > 2 ? p[2] : 1, Double::sum)));
+        if (counts.isEmpty()) {
             return;
         }
         XYSeriesCollection data = new XYSeriesCollection();
-        series.values().forEach(data::addSeries);
+        List<List<Double>> sizes = new ArrayList<>();
+        counts.forEach((method, points) -> {
+            XYSeries xy = new XYSeries(method, false, true);
+            List<Double> n = new ArrayList<>();
+            points.forEach((point, count) -> {
+                xy.add(point.get(0), point.get(1));
+                n.add(count);
+            });
+            data.addSeries(xy);
+            sizes.add(n);
+        });
         Configuration c = panel.get(0).config();
         JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": best against final test accuracy", "best test accuracy",
                 "final test accuracy", data);
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true) {
+            @Override
+            public java.awt.Shape getItemShape(int row, int column) {
+                double d = 5 * Math.sqrt(sizes.get(row).get(column));
+                return new java.awt.geom.Ellipse2D.Double(-d / 2, -d / 2, d, d);
+            }
+        };
+        r.setDefaultShapesFilled(false);
         plot.setRenderer(r);
         ((NumberAxis) plot.getDomainAxis()).setRange(-0.02, 1.02);
         ((NumberAxis) plot.getRangeAxis()).setRange(-0.02, 1.02);
@@ -491,7 +536,8 @@ public final class ReportFigures {
         }
         long collapsed = panel.stream().mapToLong(ConfigurationSummary::collapsed).sum();
         add("stability", chart, "stability_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length() + ": "
-                + collapsed + " collapsed trial" + (collapsed == 1 ? "" : "s") + "; dashed: chance accuracy");
+                + collapsed + " collapsed trial" + (collapsed == 1 ? "" : "s") + "; dashed: chance accuracy; a marker's area grows with "
+                + "the trials at its point");
     }
 
     /**

@@ -37,7 +37,10 @@ public final class ReportPage {
     /** The page for the analysis and its figures ({@link ReportFigures#of}). */
     public static String render(SweepAnalysis a, Map<String, List<ReportFigures.Figure>> figures, Provenance provenance) {
         Map<String, Object> page = new HashMap<>();
-        page.put("sweeps", String.join(", ", a.overview.sweeps()));
+        // One sweep names the report; several are counted in the title and listed once below it.
+        List<String> sweeps = a.overview.sweeps();
+        page.put("sweeps", sweeps.size() == 1 ? sweeps.get(0) : sweeps.size() + " sweeps");
+        page.put("sweepList", sweeps.size() > 1 ? String.join(", ", sweeps) : "");
         page.put("trials", a.overview.trials());
         page.put("configurations", a.summaries.size());
         List<String> counts = new ArrayList<>();
@@ -86,7 +89,12 @@ public final class ReportPage {
         decisions.forEach((d, n) -> counts.add(n + " " + d));
         m.put("decisions", String.join(", ", counts));
         List<Map<String, Object>> winners = new ArrayList<>();
-        for (Selection.Stopped w : s.winners()) {
+        Map<String, ConfigurationSummary> byId = new HashMap<>();
+        a.summaries.forEach(x -> byId.put(x.config().id(), x));
+        java.util.Comparator<Selection.Stopped> order = java.util.Comparator.comparing(
+                (Selection.Stopped w) -> byId.containsKey(w.configId()) ? byId.get(w.configId()).config() : null,
+                java.util.Comparator.nullsLast(Configuration.PAPER_ORDER));
+        for (Selection.Stopped w : s.winners().stream().sorted(order).toList()) {
             Map<String, Object> row = new HashMap<>();
             row.put("group", w.group());
             row.put("label", w.label());

@@ -157,8 +157,7 @@ public final class SweepAnalysis {
                 checkEvery.put(s.config().id(), s.config().checkEvery());
                 lastIteration.put(s.config().id(), r.<Integer>getAs("last_iteration"));
             }
-            summaries.sort(Comparator.comparing((ConfigurationSummary s) -> s.config().task())
-                    .thenComparingInt(s -> s.config().length()).thenComparing(s -> s.config().label()));
+            summaries.sort(Comparator.comparing(ConfigurationSummary::config, Configuration.PAPER_ORDER));
             Map<String, TreeMap<Integer, Double>> solvedBy = solvedBy(trials, summaries, checkEvery, lastIteration);
             Dataset<Row> configs = trials.select("trial_id", "config_id", "check_every");
             Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(
@@ -328,8 +327,8 @@ public final class SweepAnalysis {
         Column best = round(col("best_accuracy").divide(STABILITY_GRID)).multiply(STABILITY_GRID);
         Column fin = round(col("final_accuracy").divide(STABILITY_GRID)).multiply(STABILITY_GRID);
         for (Row r : trials.where(col("best_accuracy").isNotNull().and(col("final_accuracy").isNotNull()))
-                .select(col("config_id"), best.as("best"), fin.as("final")).distinct().collectAsList()) {
-            out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new double[] {r.getDouble(1), r.getDouble(2)});
+                .groupBy(col("config_id"), best.as("best"), fin.as("final")).count().collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new double[] {r.getDouble(1), r.getDouble(2), r.getLong(3)});
         }
         return out;
     }

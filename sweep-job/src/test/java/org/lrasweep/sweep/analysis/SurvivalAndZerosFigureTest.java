@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.param.TrialParameters;
 
-/** The Kaplan-Meier figure marks every censored trial by why it stopped; the gradient figure keeps exact zeros. */
+/**
+ * The Kaplan-Meier figure marks every censored trial by why it stopped; the gradient figure keeps exact zeros; the
+ * best-against-final figure sizes its markers by the trials they stand for.
+ */
 class SurvivalAndZerosFigureTest {
     @Test
     void censoredTrialsAreMarkedByReasonAndZeroNormsSitOnALabelledFloor() {
@@ -28,7 +31,7 @@ class SurvivalAndZerosFigureTest {
         double[][] profile = {{Double.NaN, 0, 1e-3, 0}, {Double.NaN, 1e-12, 1e-3, 0}, {Double.NaN, 1e-2, 1e-3, 0}};
         SweepAnalysis a = new SweepAnalysis(null, List.of(s), Map.of(), null, List.of(), Map.of(c.id(), new TreeMap<>()),
                 Map.of(c.id(), new TreeMap<>()), Map.of(c.id(), profile), Map.of(c.id(), 100), Map.of(c.id(), new long[] {6, 5}),
-                Map.of(), Outcomes.DEFAULT_THRESHOLDS);
+                Map.of(c.id(), List.of(new double[] {0.99, 0.99, 3}, new double[] {0.5, 0.25, 1})), Outcomes.DEFAULT_THRESHOLDS);
         Map<String, List<ReportFigures.Figure>> figures = ReportFigures.of(a);
 
         ReportFigures.Figure km = figures.get("time").stream().filter(f -> f.name().startsWith("kaplan_meier")).findFirst().orElseThrow();
@@ -56,6 +59,13 @@ class SurvivalAndZerosFigureTest {
         assertEquals(1e-14, g.getDataset().getYValue(0, 0), 1e-20);
         IntervalMarker band = (IntervalMarker) g.getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND).iterator().next();
         assertEquals(ReportFigures.ZERO_BAND, band.getLabel());
-        assertNotNull(km.chart().createBufferedImage(ReportFigures.WIDTH, ReportFigures.HEIGHT));
+        assertNotNull(km.chart().createBufferedImage(ReportFigures.WIDTH, km.height()));
+
+        // Best against final: three trials at one point are one marker of three times the area, not three hidden markers.
+        XYPlot stability = figures.get("stability").get(0).chart().getXYPlot();
+        assertEquals(2, stability.getDataset().getItemCount(0));
+        double one = stability.getRenderer().getItemShape(0, 1).getBounds2D().getWidth();
+        double three = stability.getRenderer().getItemShape(0, 0).getBounds2D().getWidth();
+        assertEquals(3.0, (three * three) / (one * one), 1e-9);
     }
 }
