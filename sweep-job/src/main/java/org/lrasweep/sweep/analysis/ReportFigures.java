@@ -129,7 +129,9 @@ public final class ReportFigures {
             reduced |= !confirmed && atLength.size() > MAX_LINES;
             List<ConfigurationSummary> lines = confirmed ? claims(atLength) : linesFor(atLength);
             for (ConfigurationSummary s : lines) {
-                String name = confirmed ? s.config().method()
+                // A study's lines join each method across lengths, its regularized winners whatever their alpha.
+                String name = confirmed ? (s.config().isLra() ? "LRA " + s.config().get(org.lrasweep.kernel.param.TrialParameters.LRA_VARIANT)
+                        : "BPTT") + (s.config().alpha() > 0 ? " regularized" : "")
                         : atLength.size() > MAX_LINES ? s.config().method() + " (best of grid)" : a.label(s.config());
                 if (!Double.isNaN(s.successRate())) {
                     series.computeIfAbsent(name, YIntervalSeries::new)
@@ -164,7 +166,7 @@ public final class ReportFigures {
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
         add("success", chart, "success_" + slug(task), task + (confirmed
                 ? ": each method's group winner at each length on its confirmation seeds (fresh seeds that played no part in choosing it), and "
-                + "beyond the selection's lengths its fixed grid on fresh seeds"
+                + "beyond the selection's lengths its fixed grid on fresh seeds; a regularized line joins each length's winning alpha"
                 : reduced ? ": each method by its best configuration of the grid at each length" : "")
                 + " (series offset sideways so that equal rates stay visible)");
     }
