@@ -92,11 +92,11 @@ committed_at_least() { # a dead driver ends the wait at once
 }
 no_executors() { [[ -z "$(executor_of 1)$(executor_of 2)" ]]; }
 
-submit() { # submit OUTPUT LOGNAME: the sweep on the cluster, in the background; sets driver_pid
+submit() { # submit OUTPUT LOGNAME [KEY=VALUE...]: the sweep on the cluster, in the background; sets driver_pid
   "${JAVA_CMD[@]}" -Xmx1g org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$MASTER_PORT" \
     --deploy-mode client --executor-cores 1 --executor-memory 1g --total-executor-cores 2 "${CLUSTER_CONF[@]}" \
     --conf spark.driver.host=127.0.0.1 --conf spark.task.maxFailures=8 \
-    --class org.lrasweep.sweep.SweepMain "$JOB_JAR" run "$spec" "output=$1" spark.progress=false >"$work/$2.log" 2>&1 &
+    --class org.lrasweep.sweep.SweepMain "$JOB_JAR" run "$spec" "output=$1" spark.progress=false "${@:3}" >"$work/$2.log" 2>&1 &
   driver_pid=$!
   started+=("$!")
 }
@@ -187,24 +187,11 @@ unchanged=$(cd "$work/killed-driver/journal/trials" && while read -r f t; do [[ 
 log "resubmitted: ran the $((TRIALS - kept)) missing trials, the $kept committed ones untouched"
 log "killed driver: $(compare "$work/killed-driver")" || fail "killed-driver results"
 # 3. Killed executor after a periodic checkpoint.
-cat >"$work/checkpoint.conf" <<'SPEC'
-name = cluster-checkpoint
-seeds = [1]
-task = temporal-order
-length = 20
-algorithm = lra
-hidden = 32
-batch = 8
-test-size = 500
-check-every = 50
-max-iterations = 3000
-patience = 1000
-checkpoint-every = 0.01
-SPEC
-run_local 2 run "$work/checkpoint.conf" "output=$work/checkpoint-local" spark.progress=false >"$work/checkpoint-local.log" 2>&1 \
+# The spec above for one trial, six times as long, keeping a checkpoint about every second.
+checkpointed=(name=cluster-checkpoint "seeds=[1]" max-iterations=6000 lra.alpha=0 checkpoint-every=0.01)
+run_local 2 run "$spec" "output=$work/checkpoint-local" spark.progress=false "${checkpointed[@]}" >"$work/checkpoint-local.log" 2>&1 \
   || fail "local checkpoint run (see checkpoint-local.log)"
-spec="$work/checkpoint.conf"
-submit "$work/checkpoint" driver-checkpoint
+submit "$work/checkpoint" driver-checkpoint "${checkpointed[@]}"
 # The iteration of the running trial's periodic checkpoint (empty while it has none).
 checkpoint_at() { find "$work/checkpoint/journal/checkpoints" -name '*.periodic.ckpt' 2>/dev/null | sed 's/.*\.\([0-9]*\)\.periodic\.ckpt/\1/' | sort -n | tail -1; }
 periodic() { kill -0 "$driver_pid" 2>/dev/null || fail "the driver died early"; [[ "$(checkpoint_at)" -ge 1000 ]]; }
