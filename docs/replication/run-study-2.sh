@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# docs/replication/run-study-2.sh: runs replication study II's grids (conf/replication-2/) in the
+# order its pre-registration fixes (docs/replication/protocol.md, "Compute", steps 1 to 5), one
+# sweep after another into results/replication-2/. Every sweep resumes where it stopped (committed
+# trials are skipped, a killed trial continues from its periodic checkpoint), so the script can be
+# stopped at any moment and run again. Step 6 (the cut cells) and the rules D2, D3 and C2 are
+# decisions taken on results; the protocol says how, and they are run by hand.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+order=(
+  # 1. Part A at T = 20 with its part-B twin, and every BPTT file of part A.
+  a-to-bptt a-to3-bptt a-rp-bptt
+  a-to-T20-released-beta1 a-to-T20-local-beta1 a-to3-T20-released-beta1 a-to3-T20-local-beta1
+  a-rp-T20-released-beta1 a-rp-T20-released-beta10 a-rp-T20-local-beta1
+  # 2. Part D, BPTT.
+  d-to-bptt-lengths
+  # 3. Part C.
+  c-to-T20-released-beta1-guard-off c-to3-T10-released-beta1-guard-off c-to3-T20-released-beta1-guard-off
+  # 4. Part A at T = 10, the cells not all 20 of 20 in the first study.
+  a-to-T10-released-beta10 a-to3-T10-released-beta1 a-rp-T10-released-beta10 a-rp-T10-local-beta10 a-rp-T10-local-beta1
+  # 5. Part D, LRA at T = 30.
+  d-to-released-lengths d-to-local-lengths
+)
+for name in "${order[@]}"; do
+  echo "== study II: $name ($(date -u +%FT%TZ))"
+  submit/local.sh "conf/replication-2/$name.conf"
+done
