@@ -80,7 +80,9 @@ public final class AnalysisTables {
     private static void outcomeValues(List<Object> v, ConfigurationSummary s, double[] thresholds) {
         Outcomes o = s == null ? Outcomes.NONE : s.outcomes();
         boolean none = o.size() == 0;
-        for (double d : o.bestMistakesQuartiles()) {
+        double[] q = o.bestMistakesQuartiles();
+        // In the columns' order: median, then the first and third quartiles.
+        for (double d : new double[] {q[1], q[0], q[2]}) {
             v.add(none || !Double.isFinite(d) ? null : d);
         }
         for (double t : thresholds) {

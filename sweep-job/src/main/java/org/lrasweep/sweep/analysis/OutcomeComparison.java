@@ -77,13 +77,14 @@ public record OutcomeComparison(boolean paired, int n, String binaryTest, double
         double p = 1;
         HodgesLehmann.Estimate shift = null;
         if (paired) {
-            double[][] kept = withChecks(x, y);
-            x = kept[0];
-            y = kept[1];
+            // log10 of the ratio (a + 1) / (b + 1), not a difference of logs: equal ratios of integers are
+            // the same double, so ties among the differences are found exactly.
+            x = logRatios(a.bestMistakes(), b.bestMistakes());
+            y = new double[x.length];
             if (x.length > 0 && !Arrays.equals(x, y)) {
                 mistakesTest = "wilcoxon";
                 p = WilcoxonSignedRank.test(x, y).pValue();
-                shift = HodgesLehmann.paired(x, y);
+                shift = HodgesLehmann.oneSample(x);
             }
         } else {
             x = Arrays.stream(x).filter(Double::isFinite).toArray();
@@ -150,19 +151,9 @@ public record OutcomeComparison(boolean paired, int n, String binaryTest, double
         return n;
     }
 
-    /** The pairs where both trials ran a check. */
-    private static double[][] withChecks(double[] x, double[] y) {
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            n += Double.isFinite(x[i]) && Double.isFinite(y[i]) ? 1 : 0;
-        }
-        double[][] out = new double[2][n];
-        for (int i = 0, j = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                out[0][j] = x[i];
-                out[1][j++] = y[i];
-            }
-        }
-        return out;
+    /** log10((a + 1) / (b + 1)) for the pairs where both trials ran a check. */
+    private static double[] logRatios(long[] a, long[] b) {
+        return java.util.stream.IntStream.range(0, a.length).filter(i -> a[i] >= 0 && b[i] >= 0)
+                .mapToDouble(i -> Math.log10((double) (a[i] + 1) / (b[i] + 1))).toArray();
     }
 }

@@ -78,12 +78,12 @@ public final class PlanCommand implements Callable<Integer> {
             if (!fs.exists(new org.apache.hadoop.fs.Path(output, org.lrasweep.sweep.run.Journal.FOLDER + "/" + Checkpoints.FOLDER))) {
                 return;
             }
-            Checkpoints store = new Checkpoints(output, CommitProtocol.UNIQUE_NAMES);
+            java.util.Map<String, List<Checkpoints.Name>> index = new Checkpoints(output, CommitProtocol.UNIQUE_NAMES).index();
             long trialsWith = 0;
             long iterations = 0;
             double savedMs = 0;
             for (TrialSpec t : trials) {
-                int saved = store.savedIterations(t);
+                int saved = Checkpoints.savedIterations(t, index);
                 if (saved > 0) {
                     trialsWith++;
                     iterations += saved;

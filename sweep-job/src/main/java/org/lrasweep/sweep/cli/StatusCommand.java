@@ -1,5 +1,9 @@
 package org.lrasweep.sweep.cli;
 
+import org.lrasweep.sweep.run.Checkpoints;
+import org.lrasweep.sweep.run.CommitProtocol;
+import org.lrasweep.sweep.run.Journal;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -78,7 +82,8 @@ public final class StatusCommand implements Callable<Integer> {
             }
             Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
             planned.forEach(t -> plannedById.put(t.trialId(), t));
-            print(command.commandLine().getOut(), spec, latest.name(), plannedById, TrialsTable.only(now, plannedById.keySet()));
+            print(command.commandLine().getOut(), spec, latest.name(), plannedById, TrialsTable.only(now, plannedById.keySet()),
+                    checkpointSavings(out, plannedById.values()));
             if (selection != null) {
                 adaptive(command.commandLine().getOut(), poolTrials, selection);
             }
@@ -88,8 +93,26 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The cost-model milliseconds that checkpoints save the pending trials: each trains only the
+     * iterations after its trajectory's furthest usable checkpoint ({@link Checkpoints#savedIterations}).
+     * Reads names only: the journal's trials listing and one listing of its checkpoints.
+     */
+    private static double checkpointSavings(String out, java.util.Collection<TrialSpec> planned) throws java.io.IOException {
+        java.util.Set<String> committed = new Journal(out, CommitProtocol.UNIQUE_NAMES).committed();
+        Map<String, List<Checkpoints.Name>> index = new Checkpoints(out, CommitProtocol.UNIQUE_NAMES).index();
+        double saved = 0;
+        for (TrialSpec t : planned) {
+            if (!committed.contains(t.trialId())) {
+                saved += CostModel.worstCaseMs(t.config()) * Checkpoints.savedIterations(t, index) / t.config().maxIterations();
+            }
+        }
+        return saved;
+    }
+
     /** Prints the status; the trials are aggregated in Spark, and only the failed ones listed reach the driver. */
-    private static void print(PrintWriter p, SweepSpec spec, String record, Map<String, TrialSpec> planned, Dataset<Row> trials) {
+    private static void print(PrintWriter p, SweepSpec spec, String record, Map<String, TrialSpec> planned, Dataset<Row> trials,
+                              double savedMs) {
         Map<String, Long> byStatus = new TreeMap<>();
         trials.groupBy("status").count().collectAsList().forEach(r -> byStatus.put(r.getString(0), r.getLong(1)));
         long committed = byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -138,7 +161,8 @@ public final class StatusCommand implements Callable<Integer> {
             p.printf("checkpoints: %d trials extended a committed trial's final state (%d of them inherited its result), "
                     + "%d resumed their own after a kill%n", origins.getLong(0), origins.getLong(1), origins.getLong(2));
         }
-        p.printf("left: at most %.2f core-hours by the cost model (every pending trial running its whole budget)%n", pendingMs / 3.6e6);
+        p.printf("left: at most %.2f core-hours by the cost model (every pending trial running its whole budget%s)%n",
+                (pendingMs - savedMs) / 3.6e6, savedMs > 0 ? String.format(" from its furthest checkpoint, which saves %.2f", savedMs / 3.6e6) : "");
         if (pending > 0 && lastHour > 0) {
             p.printf("pace: %d trials in the last hour; at that pace about %.1f h to go%n", lastHour, (double) pending / lastHour);
         } else if (pending > 0) {

@@ -49,7 +49,7 @@ public final class Checkpoints implements Serializable {
     }
 
     /** A checkpoint file by its name: whose trial, at which iteration, of which kind. */
-    record Name(String trialId, int iteration, String kind) {
+    public record Name(String trialId, int iteration, String kind) {
         static Optional<Name> parse(String name) {
             String[] parts = name.split("\\.");
             if (parts.length != 4 || !(PERIODIC.equals(parts[2]) || FINAL.equals(parts[2])) || !name.endsWith(SUFFIX)) {
@@ -157,14 +157,34 @@ public final class Checkpoints implements Serializable {
     }
 
     /**
-     * The iterations a trial need not train again, by the names in its trajectory's folder alone
-     * (nothing is read): the furthest of its own periodic checkpoint and any trial's final one at
-     * most its budget. An estimate for plans: the trial itself replays the checkpoint's checks
+     * Every checkpoint of the output by trajectory id, from one recursive listing (a plan or a status
+     * over 100,000 trials lists the folder once, not once per trial); empty when there are none.
+     */
+    public java.util.Map<String, List<Name>> index() throws IOException {
+        Path dir = new Path(new Path(output, Journal.FOLDER), FOLDER);
+        FileSystem fs = dir.getFileSystem(conf());
+        java.util.Map<String, List<Name>> byTrajectory = new java.util.HashMap<>();
+        if (fs.exists(dir)) {
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(dir, true);
+            while (files.hasNext()) {
+                Path f = files.next().getPath();
+                Name.parse(f.getName()).ifPresent(n -> byTrajectory.computeIfAbsent(f.getParent().getName(), k -> new ArrayList<>()).add(n));
+            }
+        }
+        return byTrajectory;
+    }
+
+    /**
+     * The iterations a trial need not train again, by the names of its trajectory's checkpoints
+     * alone (nothing is read): the furthest of its own periodic checkpoint and any trial's final one
+     * at most its budget. An estimate for plans: the trial itself replays the checkpoint's checks
      * under its stopping rule ({@link #startFor}), and starts over where that rule would have
      * stopped it earlier.
+     *
+     * @param index the output's checkpoints ({@link #index()})
      */
-    public int savedIterations(TrialSpec spec) throws IOException {
-        return list(spec).stream()
+    public static int savedIterations(TrialSpec spec, java.util.Map<String, List<Name>> index) {
+        return index.getOrDefault(TrialId.trajectoryId(spec.config()), List.of()).stream()
                 .filter(n -> (FINAL.equals(n.kind()) || n.trialId().equals(spec.trialId())) && n.iteration() <= spec.config().maxIterations())
                 .mapToInt(Name::iteration).max().orElse(0);
     }

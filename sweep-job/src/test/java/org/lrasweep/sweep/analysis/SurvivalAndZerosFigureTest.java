@@ -34,6 +34,17 @@ class SurvivalAndZerosFigureTest {
                 Map.of(c.id(), List.of(new double[] {0.99, 0.99, 3}, new double[] {0.5, 0.25, 1})), Outcomes.DEFAULT_THRESHOLDS);
         Map<String, List<ReportFigures.Figure>> figures = ReportFigures.of(a);
 
+        // The summary's continuous outcome, by hand: best mistakes 0, 0, 2, 4, 9, 5000 -> median 3, quartiles
+        // (type 7) 0 + 0.25 * 2 = 0.5 and 4 + 0.75 * 5 = 7.75; 2 of 6 below 1e-4, 5 below 1e-3 and 1e-2.
+        org.apache.spark.sql.types.StructType schema = AnalysisTables.summarySchema(a.thresholds);
+        org.apache.spark.sql.Row row = AnalysisTables.summaryRows(a).get(0);
+        assertEquals(3.0, row.get(schema.fieldIndex("median_best_mistakes")));
+        assertEquals(0.5, row.get(schema.fieldIndex("q1_best_mistakes")));
+        assertEquals(7.75, row.get(schema.fieldIndex("q3_best_mistakes")));
+        assertEquals(2, row.get(schema.fieldIndex("reached_1e-04")));
+        assertEquals(5, row.get(schema.fieldIndex("reached_1e-03")));
+        assertEquals(5, row.get(schema.fieldIndex("reached_1e-02")));
+
         ReportFigures.Figure km = figures.get("time").stream().filter(f -> f.name().startsWith("kaplan_meier")).findFirst().orElseThrow();
         XYPlot plot = km.chart().getXYPlot();
         XYDataset marks = plot.getDataset(1);

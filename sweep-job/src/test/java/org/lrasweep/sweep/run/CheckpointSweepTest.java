@@ -78,6 +78,12 @@ class CheckpointSweepTest {
         Path extended = tmp.resolve("extended");
         run(spark, spec(extended, "max-iterations = 200"));
         SweepSpec longer = spec(extended, "max-iterations = 500");
+        // What plan and status count: every trial of the longer budget has its twin's final state, at most 200 iterations in.
+        java.util.Map<String, List<Checkpoints.Name>> index = new Checkpoints(extended.toUri().toString(), CommitProtocol.LINK).index();
+        for (TrialSpec t : GridExpander.expand(longer)) {
+            int saved = Checkpoints.savedIterations(t, index);
+            assertTrue(saved > 0 && saved <= 200, t.trialId() + " saves " + saved);
+        }
         SweepRunner.Outcome o = run(spark, longer);
         assertEquals(10, o.ran());
         Path fresh = tmp.resolve("fresh");
