@@ -5,6 +5,11 @@
 # trials are skipped, a killed trial continues from its periodic checkpoint), so the script can be
 # stopped at any moment and run again. Step 6 (the cut cells) and the rules D2, D3 and C2 are
 # decisions taken on results; the protocol says how, and they are run by hand.
+#
+# Between sessions the runs so far travel in docs/replication/study-2-progress.tar.gz (each
+# output's journal and run records, and the periodic checkpoints of trials in flight; no tables or
+# reports, which a run rebuilds): unpack it into results/ first, and this script resumes from it,
+#   tar xzf docs/replication/study-2-progress.tar.gz -C results/
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 order=(
