@@ -359,14 +359,19 @@ public final class ReportFigures {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(r);
         if (zeros) {
-            org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(floor / 2, floor * 2, new Color(0xeeeeee));
-            band.setLabel(ZERO_BAND);
-            band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
-            band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
-            plot.addRangeMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+            floorBand(plot, floor / 2, floor * 2, ZERO_BAND);
         }
         add("gradients", chart, "gradients_" + weight.toLowerCase() + "_" + slug(c.task()) + "_T" + c.length(),
                 c.task() + ", T = " + c.length() + ": " + weight + " update norms");
+    }
+
+    /** A labelled grey band behind a log axis's floor, where values a log axis cannot show (zeros) are drawn. */
+    private static void floorBand(XYPlot plot, double low, double high, String label) {
+        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(low, high, new Color(0xeeeeee));
+        band.setLabel(label);
+        band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
+        band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+        plot.addRangeMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
     }
 
     /** The label of the band on which exactly-zero update norms are drawn. */
@@ -449,11 +454,7 @@ public final class ReportFigures {
             m.setSeriesVisibleInLegend(i, false);
         }
         plot.setRenderer(1, m);
-        org.jfree.chart.plot.IntervalMarker band = new org.jfree.chart.plot.IntervalMarker(floor / 1.5, floor * 1.5, new Color(0xeeeeee));
-        band.setLabel(NO_MISTAKE_BAND);
-        band.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
-        band.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
-        plot.addRangeMarker(band, org.jfree.chart.ui.Layer.BACKGROUND);
+        floorBand(plot, floor / 1.5, floor * 1.5, NO_MISTAKE_BAND);
         add("learning", chart, "learning_" + slug(c.task()) + "_T" + c.length(), c.task() + ", T = " + c.length()
                 + ": shaded, the middle half of the seeds; dots, each trial where it stopped; a configuration whose trials all "
                 + "ended stays at its last values");
