@@ -149,6 +149,10 @@ def gradient_flow(csv):
     parts = [x for x in (w, grid) if not x.empty]
     w = pd.concat(parts) if parts else w
     p = csv["gradient_profiles"]
+    # The profile at each trial's first check (before learning shaped the weights); tables of version 1
+    # had no check column and held the first check only.
+    if "check" in p.columns:
+        p = p[p["check"] == "first"]
     rows = []
     for _, r in in_paper_order(w[w["algorithm"] == "lra"], "length", "key", "regularized").iterrows():
         prof = p[p["config_id"] == r["config_id"]].set_index("step")

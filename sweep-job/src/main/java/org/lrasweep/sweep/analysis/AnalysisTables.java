@@ -235,18 +235,21 @@ public final class AnalysisTables {
     }
 
     static StructType profileSchema() {
-        return new StructType().add("config_id", DataTypes.StringType).add("iteration", DataTypes.IntegerType)
-                .add("step", DataTypes.IntegerType).add("median_local_loss", DataTypes.DoubleType, true)
+        return new StructType().add("config_id", DataTypes.StringType).add("check", DataTypes.StringType)
+                .add("median_iteration", DataTypes.DoubleType).add("trials", DataTypes.LongType).add("step", DataTypes.IntegerType)
+                .add("median_local_loss", DataTypes.DoubleType, true)
                 .add("median_whh_norm", DataTypes.DoubleType, true).add("median_wxh_norm", DataTypes.DoubleType, true);
     }
 
     static List<Row> profileRows(SweepAnalysis a) {
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, double[][]> e : a.gradientProfiles.entrySet()) {
-            double[][] p = e.getValue();
-            for (int t = 0; t < p.length; t++) {
-                rows.add(RowFactory.create(e.getKey(), a.profileIteration.get(e.getKey()), t, finite(p[t][0]), finite(p[t][1]),
-                        finite(p[t][2])));
+        for (Map.Entry<String, List<GradientProfile>> e : a.gradientProfiles.entrySet()) {
+            for (GradientProfile profile : e.getValue()) {
+                double[][] p = profile.steps();
+                for (int t = 0; t < p.length; t++) {
+                    rows.add(RowFactory.create(e.getKey(), profile.check().label(), profile.medianIteration(), profile.trials(), t,
+                            finite(p[t][0]), finite(p[t][1]), finite(p[t][2])));
+                }
             }
         }
         return rows;

@@ -23,11 +23,13 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.lrasweep.sweep.run.ProfileCheck;
 
 /**
  * The report's figures, made from a sweep's analysis (JFreeChart; no I/O): success rate against
  * sequence length with Wilson intervals (a panel per task); fraction of seeds solved by iteration;
- * median per-step Whh and Wxh update norms at the first check (the vanishing-gradient picture);
+ * median per-step Whh and Wxh update norms at each trial's first, middle, best and last check (the
+ * vanishing-gradient picture, and whether learning changed it);
  * median learning curves with interquartile bands (a panel per task and length each). Where a panel
  * would hold more than {@link #MAX_LINES} configurations, each method (algorithm, variant, alpha) is
  * shown by its best configuration of the grid (highest success rate, then fewest iterations to solve).
@@ -82,7 +84,8 @@ public final class ReportFigures {
             byPanel.computeIfAbsent(s.config().task() + "|" + String.format("%06d", s.config().length()), k -> new ArrayList<>()).add(s);
         }
         if (a.selection != null) {
-            f.selectionFigure(a.selection);
+            Map<String, Selection> sweeps = a.selection.bySweep();
+            sweeps.forEach((name, part) -> f.selectionFigure(sweeps.size() > 1 ? name : null, part));
         }
         byTask.forEach(f::successFigure);
         for (List<ConfigurationSummary> panel : byPanel.values()) {
@@ -319,50 +322,90 @@ public final class ReportFigures {
     }
 
     private void gradientFigure(List<ConfigurationSummary> panel, int column, String weight) {
-        XYSeriesCollection data = new XYSeriesCollection();
+        List<ConfigurationSummary> lines = linesFor(panel);
         // Exact zeros are the evidence that an update vanished: drawn on a labelled floor a hundredth of
-        // the smallest non-zero norm, not dropped (a log axis has no 0).
-        double smallest = linesFor(panel).stream().map(s -> a.gradientProfiles.get(s.config().id())).filter(p -> p != null)
-                .flatMap(java.util.Arrays::stream).mapToDouble(row -> row[column]).filter(v -> v > 0 && Double.isFinite(v))
-                .min().orElse(1.0);
+        // the smallest non-zero norm (of any check, so that the subplots share it), not dropped (a log axis has no 0).
+        double smallest = lines.stream().map(s -> a.gradientProfiles.get(s.config().id())).filter(p -> p != null)
+                .flatMap(List::stream).flatMap(p -> java.util.Arrays.stream(p.steps())).mapToDouble(row -> row[column])
+                .filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1.0);
         double floor = smallest / 100;
-        boolean zeros = false;
-        for (ConfigurationSummary s : linesFor(panel)) {
-            double[][] profile = a.gradientProfiles.get(s.config().id());
-            if (profile == null) {
-                continue;
-            }
-            XYSeries xy = new XYSeries(lineName(s, panel));
-            for (int t = 0; t < profile.length; t++) {
-                double v = profile[t][column];
-                if (v == 0) {
-                    xy.add(t, floor);
-                    zeros = true;
-                } else if (v > 0 && Double.isFinite(v)) {
-                    xy.add(t, v);
+        NumberAxis timeSteps = new NumberAxis("time step t");
+        timeSteps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(timeSteps);
+        // Subplots would each draw colours from one shared sequence: fixed per line instead, the same in every subplot.
+        java.awt.Paint[] paints = org.jfree.chart.plot.DefaultDrawingSupplier.DEFAULT_PAINT_SEQUENCE;
+        java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+        combined.setGap(12);
+        List<String> shown = new ArrayList<>();
+        for (ProfileCheck check : ProfileCheck.values()) {
+            // Every line in every subplot, in the same order, so that a configuration keeps its colour.
+            XYSeriesCollection data = new XYSeriesCollection();
+            boolean any = false;
+            boolean zeros = false;
+            java.util.TreeSet<Double> iterations = new java.util.TreeSet<>();
+            for (ConfigurationSummary s : lines) {
+                XYSeries xy = new XYSeries(lineName(s, panel));
+                GradientProfile profile = a.gradientProfiles.getOrDefault(s.config().id(), List.of()).stream()
+                        .filter(p -> p.check() == check).findFirst().orElse(null);
+                if (profile != null) {
+                    double[][] steps = profile.steps();
+                    for (int t = 0; t < steps.length; t++) {
+                        double v = steps[t][column];
+                        if (v == 0) {
+                            xy.add(t, floor);
+                            zeros = true;
+                        } else if (v > 0 && Double.isFinite(v)) {
+                            xy.add(t, v);
+                        }
+                    }
+                    iterations.add(profile.medianIteration());
                 }
-            }
-            if (xy.getItemCount() > 0) {
+                any |= xy.getItemCount() > 0;
                 data.addSeries(xy);
             }
+            if (!any) {
+                continue;
+            }
+            LogAxis log = new LogAxis("norm");
+            log.setSmallestValue(1e-30);
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+            for (int i = 0; i < lines.size(); i++) {
+                renderer.setSeriesPaint(i, paints[i % paints.length]);
+                renderer.setSeriesShape(i, shapes[i % shapes.length]);
+            }
+            XYPlot plot = new XYPlot(data, null, log, renderer);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(new Color(0xdddddd));
+            plot.setRangeGridlinePaint(new Color(0xdddddd));
+            if (zeros) {
+                floorBand(plot, floor / 2, floor * 2, ZERO_BAND);
+            }
+            String at = check.label() + " check, median iteration " + String.format("%,.0f", iterations.first())
+                    + (iterations.size() > 1 ? String.format(" to %,.0f (by configuration)", iterations.last()) : "");
+            org.jfree.chart.title.TextTitle label = new org.jfree.chart.title.TextTitle(at,
+                    new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11));
+            label.setBackgroundPaint(new Color(255, 255, 255, 200));
+            plot.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.01, 0.98, label,
+                    org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
+            combined.add(plot);
+            shown.add(check.label());
         }
-        if (data.getSeriesCount() == 0) {
+        if (shown.isEmpty()) {
             return;
         }
         Configuration c = panel.get(0).config();
-        JFreeChart chart = chart(c.task() + ", T = " + c.length() + ": ||d" + weight + "|| per time step", "time step t",
-                "median update norm (log scale)", data);
-        XYPlot plot = chart.getXYPlot();
-        LogAxis log = new LogAxis("median update norm (log scale)");
-        log.setSmallestValue(1e-30);
-        plot.setRangeAxis(log);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        plot.setRenderer(r);
-        if (zeros) {
-            floorBand(plot, floor / 2, floor * 2, ZERO_BAND);
-        }
-        add("gradients", chart, "gradients_" + weight.toLowerCase() + "_" + slug(c.task()) + "_T" + c.length(),
-                c.task() + ", T = " + c.length() + ": " + weight + " update norms");
+        JFreeChart chart = new JFreeChart(c.task() + ", T = " + c.length() + ": median ||d" + weight + "|| per time step",
+                JFreeChart.DEFAULT_TITLE_FONT, combined, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        // One legend entry per configuration, not one per subplot.
+        combined.setFixedLegendItems(((XYPlot) combined.getSubplots().get(0)).getLegendItems());
+        String missing = shown.size() == ProfileCheck.values().length ? ""
+                : "; the " + ProfileCheck.values().length + " checks' diagnostics are not all in this output (a consolidation "
+                + "of an older version kept the first and last only), shown: " + String.join(", ", shown);
+        sections.get("gradients").add(new Figure("gradients_" + weight.toLowerCase() + "_" + slug(c.task()) + "_T" + c.length(),
+                c.task() + ", T = " + c.length() + ": " + weight + " update norms per time step at each trial's first, middle, "
+                + "best (highest test accuracy) and last check, medians over seeds"
+                + missing, chart, Math.max(HEIGHT, 60 + 190 * shown.size())));
     }
 
     /** A labelled grey band behind a log axis's floor, where values a log axis cannot show (zeros) are drawn. */
@@ -547,7 +590,7 @@ public final class ReportFigures {
      * Seeds of the pool each configuration ran, a bar per configuration (most seeds first), coloured
      * by where it stopped; the winners apart.
      */
-    private void selectionFigure(Selection selection) {
+    private void selectionFigure(String sweep, Selection selection) {
         List<Selection.Stopped> order = new ArrayList<>(selection.configurations());
         order.sort(java.util.Comparator.comparingInt((Selection.Stopped c) -> -c.seedsRun())
                 .thenComparingDouble(c -> Double.isNaN(c.rate()) ? 1 : -c.rate()).thenComparing(Selection.Stopped::configId));
@@ -562,14 +605,16 @@ public final class ReportFigures {
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().stream().filter(x -> x.getItemCount() > 0).forEach(data::addSeries);
         data.setIntervalWidth(0.8);
-        JFreeChart chart = chart("Seeds spent per configuration", "configuration (most seeds first)", "seeds of the pool run", data);
+        JFreeChart chart = chart(sweep == null ? "Seeds spent per configuration" : sweep + ": seeds spent per configuration",
+                "configuration (most seeds first)", "seeds of the pool run", data);
         org.jfree.chart.renderer.xy.XYBarRenderer bars = new org.jfree.chart.renderer.xy.XYBarRenderer();
         bars.setShadowVisible(false);
         bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
         chart.getXYPlot().setRenderer(bars);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(0, selection.pool() * 1.05);
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        add("selection", chart, "selection_seeds", String.format("%d of %d selection trials run (%d saved against every "
+        add("selection", chart, sweep == null ? "selection_seeds" : "selection_seeds_" + slug(sweep), (sweep == null ? "" : sweep + ": ")
+                + String.format("%d of %d selection trials run (%d saved against every "
                 + "configuration on the whole pool of %d seeds)", selection.trialsRun(), selection.fullPool(),
                 selection.fullPool() - selection.trialsRun(), selection.pool()));
     }

@@ -73,21 +73,29 @@ public final class ReportPage {
         return html.toString();
     }
 
-    /** The selection section's model: the savings and each group's winner with both estimates. */
+    /** The selection section's model: each sweep's pool, stops and savings, and each group's winner with both estimates. */
     private static Map<String, Object> selection(SweepAnalysis a) {
         Selection s = a.selection;
         Map<String, Object> m = new HashMap<>();
-        m.put("run", s.trialsRun());
-        m.put("full", s.fullPool());
-        m.put("saved", s.fullPool() - s.trialsRun());
-        m.put("pool", s.pool());
-        m.put("configurations", s.configurations().size());
+        List<Map<String, Object>> sweeps = new ArrayList<>();
+        s.bySweep().forEach((name, part) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("sweep", name);
+            row.put("run", part.trialsRun());
+            row.put("full", part.fullPool());
+            row.put("saved", part.fullPool() - part.trialsRun());
+            row.put("pool", part.pool());
+            row.put("configurations", part.configurations().size());
+            row.put("state", part.complete() ? "complete" : "running");
+            Map<String, Long> decisions = new java.util.TreeMap<>();
+            part.configurations().forEach(c -> decisions.merge(c.decision(), 1L, Long::sum));
+            List<String> counts = new ArrayList<>();
+            decisions.forEach((d, n) -> counts.add(n + " " + d));
+            row.put("decisions", String.join(", ", counts));
+            sweeps.add(row);
+        });
+        m.put("sweeps", sweeps);
         m.put("complete", s.complete());
-        Map<String, Long> decisions = new java.util.TreeMap<>();
-        s.configurations().forEach(c -> decisions.merge(c.decision(), 1L, Long::sum));
-        List<String> counts = new ArrayList<>();
-        decisions.forEach((d, n) -> counts.add(n + " " + d));
-        m.put("decisions", String.join(", ", counts));
         List<Map<String, Object>> winners = new ArrayList<>();
         Map<String, ConfigurationSummary> byId = new HashMap<>();
         a.summaries.forEach(x -> byId.put(x.config().id(), x));
@@ -96,6 +104,7 @@ public final class ReportPage {
                 java.util.Comparator.nullsLast(Configuration.PAPER_ORDER));
         for (Selection.Stopped w : s.winners().stream().sorted(order).toList()) {
             Map<String, Object> row = new HashMap<>();
+            row.put("sweep", w.sweep());
             row.put("group", w.group());
             row.put("label", w.label());
             row.put("id", w.configId());

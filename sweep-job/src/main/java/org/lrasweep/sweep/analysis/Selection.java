@@ -4,22 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * How an adaptive sweep spent its selection pool, from its allocation table
+ * How the adaptive sweeps of an output spent their selection pools, from its allocation table
  * ({@link org.lrasweep.sweep.run.AllocationTable}): where each configuration stopped and why, and
  * which configurations won their groups. Its success rates come from optional stopping: they
  * explain the allocation and support no claim.
  *
  * @param configurations each configuration's last allocation row, in the table's order
- * @param pool           seeds in the selection pool
+ * @param pools          per sweep, the seeds in its selection pool
  * @param complete       whether selection is over (every configuration stopped; not before the first wave is decided)
  */
-public record Selection(List<Stopped> configurations, int pool, boolean complete) {
+public record Selection(List<Stopped> configurations, Map<String, Integer> pools, boolean complete) {
     /**
      * A configuration at the last wave it was live in.
      *
+     * @param sweep    the sweep whose selection it was in
      * @param configId its id
      * @param group    its group
      * @param label    its label
@@ -33,28 +35,46 @@ public record Selection(List<Stopped> configurations, int pool, boolean complete
      * @param leader   the leader that dominated it, or null
      * @param winner   whether it won its group
      */
-    public record Stopped(String configId, String group, String label, int wave, int seedsRun, int solved, double rate, double low,
+    public record Stopped(String sweep, String configId, String group, String label, int wave, int seedsRun, int solved, double rate, double low,
                           double high, String decision, String leader, boolean winner) {
     }
 
     /** The selection from the allocation table's rows. */
     public static Selection of(List<Row> allocation) {
         Map<String, Row> last = new LinkedHashMap<>();
-        int pool = 0;
+        Map<String, Integer> pools = new TreeMap<>();
         for (Row r : allocation) {
-            last.merge(r.getAs("config_id"), r, (a, b) -> a.<Integer>getAs("wave") >= b.<Integer>getAs("wave") ? a : b);
-            pool = r.getAs("pool");
+            last.merge(r.<String>getAs("sweep") + "|" + r.getAs("config_id"), r,
+                    (a, b) -> a.<Integer>getAs("wave") >= b.<Integer>getAs("wave") ? a : b);
+            pools.put(r.getAs("sweep"), r.getAs("pool"));
         }
         List<Stopped> out = new ArrayList<>();
-        boolean complete = !last.isEmpty();
         for (Row r : last.values()) {
             Double rate = r.getAs("success_rate");
-            out.add(new Stopped(r.getAs("config_id"), r.getAs("group"), r.getAs("label"), r.getAs("wave"), r.getAs("seeds_run"),
-                    r.getAs("solved"), rate == null ? Double.NaN : rate, r.getAs("wilson_low"), r.getAs("wilson_high"),
-                    r.getAs("decision"), r.getAs("leader"), r.getAs("winner")));
-            complete &= !"continue".equals(r.getAs("decision"));
+            out.add(new Stopped(r.getAs("sweep"), r.getAs("config_id"), r.getAs("group"), r.getAs("label"), r.getAs("wave"),
+                    r.getAs("seeds_run"), r.getAs("solved"), rate == null ? Double.NaN : rate, r.getAs("wilson_low"),
+                    r.getAs("wilson_high"), r.getAs("decision"), r.getAs("leader"), r.getAs("winner")));
         }
-        return new Selection(out, pool, complete);
+        return of(out, pools);
+    }
+
+    private static Selection of(List<Stopped> configurations, Map<String, Integer> pools) {
+        boolean complete = !configurations.isEmpty() && configurations.stream().noneMatch(c -> "continue".equals(c.decision()));
+        return new Selection(configurations, pools, complete);
+    }
+
+    /** Each sweep's own selection, by sweep name (one entry when one sweep ran into the output). */
+    public Map<String, Selection> bySweep() {
+        Map<String, List<Stopped>> parts = new TreeMap<>();
+        configurations.forEach(c -> parts.computeIfAbsent(c.sweep(), k -> new ArrayList<>()).add(c));
+        Map<String, Selection> out = new LinkedHashMap<>();
+        parts.forEach((sweep, list) -> out.put(sweep, of(list, Map.of(sweep, pools.get(sweep)))));
+        return out;
+    }
+
+    /** The largest of the sweeps' pools (the one pool when one sweep ran). */
+    public int pool() {
+        return pools.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     /** Selection trials run. */
@@ -62,9 +82,9 @@ public record Selection(List<Stopped> configurations, int pool, boolean complete
         return configurations.stream().mapToLong(Stopped::seedsRun).sum();
     }
 
-    /** Selection trials a fixed grid would have run: every configuration on the whole pool. */
+    /** Selection trials a fixed grid would have run: every configuration on the whole pool of its sweep. */
     public long fullPool() {
-        return (long) configurations.size() * pool;
+        return configurations.stream().mapToLong(c -> pools.get(c.sweep())).sum();
     }
 
     /** The group winners. */

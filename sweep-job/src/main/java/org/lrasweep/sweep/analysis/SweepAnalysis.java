@@ -43,6 +43,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lrasweep.kernel.param.Param;
 import org.lrasweep.kernel.param.TrialParameters;
 import org.lrasweep.sweep.run.AllocationTable;
+import org.lrasweep.sweep.run.ProfileCheck;
 import org.lrasweep.sweep.run.Stage;
 import org.lrasweep.sweep.run.TableVersions;
 import org.lrasweep.sweep.run.Tables;
@@ -89,10 +90,8 @@ public final class SweepAnalysis {
     public final Map<String, TreeMap<Integer, double[]>> learningCurves;
     /** Per configuration id: iteration -> fraction of its trials solved by then. */
     public final Map<String, TreeMap<Integer, Double>> solvedBy;
-    /** Per configuration id: the first check's per-step medians {local loss, Whh norm, Wxh norm}, index = step. */
-    public final Map<String, double[][]> gradientProfiles;
-    /** Per configuration id: the iteration of the first check the gradient profile comes from. */
-    public final Map<String, Integer> profileIteration;
+    /** Per configuration id: its gradient profiles at the checks its gradients table holds, in {@link ProfileCheck} order. */
+    public final Map<String, List<GradientProfile>> gradientProfiles;
     /** Per configuration id: {trials with a final accuracy, those ending at or above {@link ReportFigures#KEPT_AT_LEAST}}. */
     public final Map<String, long[]> kept;
     /** Per configuration id: the distinct {best, final} test accuracies of its trials, on a {@value #STABILITY_GRID} grid. */
@@ -117,7 +116,7 @@ public final class SweepAnalysis {
 
     SweepAnalysis(Overview overview, List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
                   Selection selection, List<Comparison> comparisons, Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
-                  Map<String, double[][]> gradientProfiles, Map<String, Integer> profileIteration, Map<String, long[]> kept,
+                  Map<String, List<GradientProfile>> gradientProfiles, Map<String, long[]> kept,
                   Map<String, List<double[]>> stability, double[] thresholds) {
         this.thresholds = thresholds;
         this.overview = overview;
@@ -129,7 +128,6 @@ public final class SweepAnalysis {
         this.learningCurves = learningCurves;
         this.solvedBy = solvedBy;
         this.gradientProfiles = gradientProfiles;
-        this.profileIteration = profileIteration;
         this.kept = kept;
         this.stability = stability;
     }
@@ -160,12 +158,11 @@ public final class SweepAnalysis {
             summaries.sort(Comparator.comparing(ConfigurationSummary::config, Configuration.PAPER_ORDER));
             Map<String, TreeMap<Integer, Double>> solvedBy = solvedBy(trials, summaries, checkEvery, lastIteration);
             Dataset<Row> configs = trials.select("trial_id", "config_id", "check_every");
-            Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(
-                    Tables.readDetails(spark, version, Tables.CURVES), configs);
+            Dataset<Row> curves = Tables.readDetails(spark, version, Tables.CURVES);
+            Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(curves, configs);
             summaries.forEach(s -> learningCurves.putIfAbsent(s.config().id(), new TreeMap<>()));
-            Map<String, double[][]> profiles = new LinkedHashMap<>();
-            Map<String, Integer> profileIteration = new HashMap<>();
-            gradientProfiles(Tables.readDetails(spark, version, Tables.GRADIENTS), configs, profiles, profileIteration);
+            Map<String, List<GradientProfile>> profiles = gradientProfiles(Tables.readDetails(spark, version, Tables.GRADIENTS),
+                    curves, configs);
             Map<String, ConfigurationSummary> confirmations = new LinkedHashMap<>();
             spark.sparkContext().setJobDescription("lra-sweep: summarize the confirmation trials");
             for (Row r : summaryRows(all.where(col("stage").equalTo(Stage.CONFIRMATION.label()))).collectAsList()) {
@@ -177,7 +174,7 @@ public final class SweepAnalysis {
             List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false, List.of(), thresholds)
                     : compareWinners(summaries, confirmations, selection, thresholds);
             return new SweepAnalysis(overview(all), summaries, confirmations, selection, comparisons, learningCurves, solvedBy,
-                    profiles, profileIteration, kept, stability(trials), thresholds);
+                    profiles, kept, stability(trials), thresholds);
         } finally {
             all.unpersist();
         }
@@ -558,29 +555,42 @@ public final class SweepAnalysis {
         return out;
     }
 
-    /** Medians over seeds of the first check's per-step local losses and update norms, in Spark. */
-    private static void gradientProfiles(Dataset<Row> gradients, Dataset<Row> configs, Map<String, double[][]> profiles,
-                                         Map<String, Integer> profileIteration) {
-        Dataset<Row> g = gradients.join(configs.select("trial_id", "config_id"), "trial_id");
-        Dataset<Row> first = g.groupBy("trial_id").agg(min("iteration").as("first"));
-        List<Row> rows = g.join(first, "trial_id").where(col("iteration").equalTo(col("first")))
-                .groupBy("config_id", "step").agg(min("iteration"), expr("percentile(local_loss, 0.5)"),
-                        expr("percentile(whh_norm, 0.5)"), expr("percentile(wxh_norm, 0.5)"))
+    /**
+     * Medians over seeds of the per-step local losses and update norms at each trial's first, middle,
+     * best and last check ({@link ProfileCheck}), in Spark; a check whose diagnostics the gradients
+     * table does not hold (a consolidation of an older version kept the first and last only) is absent.
+     */
+    static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> gradients, Dataset<Row> curves, Dataset<Row> configs) {
+        Dataset<Row> checks = ProfileCheck.of(curves.join(configs.select("trial_id"), "trial_id", "left_semi"));
+        List<Row> rows = gradients.join(checks, new String[] {"trial_id", "iteration"})
+                .join(configs.select("trial_id", "config_id"), "trial_id")
+                .groupBy("config_id", "check", "step").agg(expr("percentile(iteration, 0.5)"), count(lit(1)),
+                        expr("percentile(local_loss, 0.5)"), expr("percentile(whh_norm, 0.5)"), expr("percentile(wxh_norm, 0.5)"))
                 .collectAsList();
-        Map<String, Map<Integer, double[]>> values = new HashMap<>();
+        // config id -> check -> step -> {iteration, trials, local loss, Whh, Wxh}
+        Map<String, Map<ProfileCheck, TreeMap<Integer, double[]>>> values = new HashMap<>();
         for (Row r : rows) {
-            profileIteration.merge(r.getString(0), r.getInt(2), Math::min);
-            values.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getInt(1), new double[] {
-                r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
-                r.isNullAt(5) ? Double.NaN : r.getDouble(5)});
+            ProfileCheck check = ProfileCheck.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT));
+            values.computeIfAbsent(r.getString(0), k -> new java.util.EnumMap<>(ProfileCheck.class))
+                    .computeIfAbsent(check, k -> new TreeMap<>()).put(r.getInt(2), new double[] {r.getDouble(3), r.getLong(4),
+                        r.isNullAt(5) ? Double.NaN : r.getDouble(5), r.isNullAt(6) ? Double.NaN : r.getDouble(6),
+                        r.isNullAt(7) ? Double.NaN : r.getDouble(7)});
         }
-        for (Map.Entry<String, Map<Integer, double[]>> e : values.entrySet()) {
-            int steps = e.getValue().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        Map<String, List<GradientProfile>> out = new LinkedHashMap<>();
+        values.forEach((id, byCheck) -> byCheck.forEach((check, bySteps) -> {
+            int steps = bySteps.lastKey() + 1;
             double[][] profile = new double[steps][];
+            long trials = 0;
             for (int t = 0; t < steps; t++) {
-                profile[t] = e.getValue().getOrDefault(t, new double[] {Double.NaN, Double.NaN, Double.NaN});
+                double[] v = bySteps.get(t);
+                profile[t] = v == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : new double[] {v[2], v[3], v[4]};
+                trials = v == null ? trials : Math.max(trials, (long) v[1]);
             }
-            profiles.put(e.getKey(), profile);
-        }
+            // Every trial of a configuration has the same steps, so any step's median iteration is the check's.
+            out.computeIfAbsent(id, k -> new ArrayList<>()).add(new GradientProfile(check, bySteps.firstEntry().getValue()[0],
+                    trials, profile));
+        }));
+        return out;
     }
+
 }

@@ -61,7 +61,7 @@ public final class AdaptiveRunner {
         while (true) {
             a = replay(spec, poolTrials, TableVersions.current(run.fs(), run.output()).isEmpty() ? null
                     : TrialsTable.read(run.spark(), run.output()));
-            AllocationTable.write(run.spark(), run.output(), a);
+            AllocationTable.write(run.spark(), run.output(), spec.name(), a);
             if (a.complete()) {
                 break;
             }

@@ -1,9 +1,5 @@
 package org.lrasweep.sweep.run;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +12,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Several sweeps' results as one small, self-contained output folder, for shipping a study with
  * its code (docs/replication): each output's current tables, every trial once, with its learning
- * curve and the per-step diagnostics of its first and last check only (what the report's gradient
- * figures and the claims about gradient flow read; every check would be a hundred times larger),
+ * curve and the per-step diagnostics of its first, middle, best and last check only ({@link ProfileCheck}:
+ * what the report's gradient figures and the claims about gradient flow read; every check would be a
+ * hundred times larger),
  * and the outputs' allocation tables. The folder is an output like any other, without a journal:
  * its one tables version carries an empty manifest, so compacting it changes nothing, and
  * {@code summarize} and {@code report} regenerate every table and figure from it without training.
@@ -49,13 +46,12 @@ public final class Consolidation {
             Path version = TableVersions.current(ofs, output).orElseThrow(() -> new IllegalArgumentException(
                     output + ": no tables (run a sweep into it first)"));
             Dataset<Row> t = TrialsTable.readVersion(spark, version);
-            Dataset<Row> g = Tables.readDetails(spark, version, Tables.GRADIENTS);
-            Dataset<Row> ends = g.groupBy("trial_id").agg(min("iteration").as("first"), max("iteration").as("last"));
-            g = g.join(ends, "trial_id").where(col("iteration").equalTo(col("first")).or(col("iteration").equalTo(col("last"))))
-                    .drop("first", "last");
+            Dataset<Row> c = Tables.readDetails(spark, version, Tables.CURVES);
+            Dataset<Row> checks = ProfileCheck.of(c).select("trial_id", "iteration").distinct();
+            Dataset<Row> g = Tables.readDetails(spark, version, Tables.GRADIENTS)
+                    .join(checks, new String[] {"trial_id", "iteration"}, "left_semi");
             trials = trials == null ? t : trials.unionByName(t, true);
-            curves = curves == null ? Tables.readDetails(spark, version, Tables.CURVES)
-                    : curves.unionByName(Tables.readDetails(spark, version, Tables.CURVES), true);
+            curves = curves == null ? c : curves.unionByName(c, true);
             gradients = gradients == null ? g : gradients.unionByName(g, true);
             AllocationTable.read(spark, output).ifPresent(allocation::addAll);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ class AggregationTest {
         // winner's confirmation trials (the rules changed after they ran) answer nothing.
         ConfigurationSummary superseded = of(lra("clip", 0.01), 0, 20);
         ConfigurationSummary bptt = of(ParamValues.defaults(), 20, 20);
-        Selection selection = new Selection(List.of(stopped(clip, true), stopped(superseded, false), stopped(bptt, true)), 8, true);
+        Selection selection = new Selection(List.of(stopped(clip, true), stopped(superseded, false), stopped(bptt, true)), Map.of("s", 8), true);
         java.util.Map<String, ConfigurationSummary> confirmations = new java.util.LinkedHashMap<>();
         for (ConfigurationSummary s : List.of(clip, superseded, bptt)) {
             confirmations.put(s.config().id(), s);
@@ -93,7 +94,7 @@ class AggregationTest {
     }
 
     private static Selection.Stopped stopped(ConfigurationSummary s, boolean winner) {
-        return new Selection.Stopped(s.config().id(), "g" + s.config().methodKey(), s.config().label(), 2, 8, 4, 0.5, 0.2, 0.8,
+        return new Selection.Stopped("s", s.config().id(), "g" + s.config().methodKey(), s.config().label(), 2, 8, 4, 0.5, 0.2, 0.8,
                 "max-seeds", null, winner);
     }
 

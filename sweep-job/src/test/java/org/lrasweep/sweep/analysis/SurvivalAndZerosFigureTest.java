@@ -13,6 +13,7 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.lrasweep.kernel.param.ParamValues;
 import org.lrasweep.kernel.param.TrialParameters;
+import org.lrasweep.sweep.run.ProfileCheck;
 
 /**
  * The Kaplan-Meier figure marks every censored trial by why it stopped; the gradient figure keeps exact zeros; the
@@ -28,9 +29,11 @@ class SurvivalAndZerosFigureTest {
                 new String[] {"solved", "solved", "plateaued", "plateaued", "max-iterations", "diverged"}, new int[6], new long[6],
                 10_000, 5000);
         ConfigurationSummary s = new ConfigurationSummary(c, 6, 2, 2, 1, 1, 0, 2 / 6.0, 0.1, 0.7, 1500, 1000, 2000, 0.99, 0.99, 0, 0, o);
-        double[][] profile = {{Double.NaN, 0, 1e-3, 0}, {Double.NaN, 1e-12, 1e-3, 0}, {Double.NaN, 1e-2, 1e-3, 0}};
+        double[][] profile = {{Double.NaN, 0, 1e-3}, {Double.NaN, 1e-12, 1e-3}, {Double.NaN, 1e-2, 1e-3}};
+        double[][] lastCheck = {{Double.NaN, 1e-6, 1e-3}, {Double.NaN, 1e-5, 1e-3}, {Double.NaN, 1e-4, 1e-3}};
         SweepAnalysis a = new SweepAnalysis(null, List.of(s), Map.of(), null, List.of(), Map.of(c.id(), new TreeMap<>()),
-                Map.of(c.id(), new TreeMap<>()), Map.of(c.id(), profile), Map.of(c.id(), 100), Map.of(c.id(), new long[] {6, 5}),
+                Map.of(c.id(), new TreeMap<>()), Map.of(c.id(), List.of(new GradientProfile(ProfileCheck.FIRST, 100, 6, profile),
+                        new GradientProfile(ProfileCheck.LAST, 5000, 6, lastCheck))), Map.of(c.id(), new long[] {6, 5}),
                 Map.of(c.id(), List.of(new double[] {0.99, 0.99, 3}, new double[] {0.5, 0.25, 1})), Outcomes.DEFAULT_THRESHOLDS);
         Map<String, List<ReportFigures.Figure>> figures = ReportFigures.of(a);
 
@@ -65,9 +68,14 @@ class SurvivalAndZerosFigureTest {
 
         ReportFigures.Figure whh = figures.get("gradients").stream().filter(f -> f.name().startsWith("gradients_whh")).findFirst()
                 .orElseThrow();
-        XYPlot g = whh.chart().getXYPlot();
+        List<XYPlot> checks = ((org.jfree.chart.plot.CombinedDomainXYPlot) whh.chart().getPlot()).getSubplots();
+        assertEquals(2, checks.size(), "a subplot for each check the output holds: first and last");
+        assertTrue(whh.caption().contains("shown: first, last"), whh.caption());
+        XYPlot g = checks.get(0);
         assertEquals(3, g.getDataset().getItemCount(0), "the exact zero at step 0 is drawn, not dropped");
         assertEquals(1e-14, g.getDataset().getYValue(0, 0), 1e-20);
+        assertEquals(1e-4, checks.get(1).getDataset().getYValue(0, 2), 1e-20);
+        assertNotNull(whh.chart().createBufferedImage(ReportFigures.WIDTH, whh.height()));
         IntervalMarker band = (IntervalMarker) g.getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND).iterator().next();
         assertEquals(ReportFigures.ZERO_BAND, band.getLabel());
         assertNotNull(km.chart().createBufferedImage(ReportFigures.WIDTH, km.height()));

@@ -183,5 +183,19 @@ class AdaptiveSweepTest {
         assertTrue(comparisons.size() > 1 && comparisons.stream().skip(1).allMatch(l -> l.contains(",confirmation,")), comparisons.toString());
         assertTrue(Files.readAllLines(out.resolve("csv/allocation.csv")).size() > 1);
         assertFalse(printed.toString().isEmpty());
+        assertTrue(allocation.stream().allMatch(r -> "real".equals(r.getAs("sweep"))), "each row names its sweep");
+        assertTrue(html.contains("<td>real</td>"), "the selection table names the sweep");
+
+        // A table written before the sweep column: its rows get the sweep of their configurations' selection trials.
+        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(o.output(), AllocationTable.NAME);
+        org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(o.output(), "allocation-old");
+        spark.read().parquet(table.toString()).drop("sweep").write().parquet(old.toString());
+        org.apache.hadoop.fs.FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.delete(table, true);
+        fs.rename(old, table);
+        assertFalse(java.util.Arrays.asList(spark.read().parquet(table.toString()).columns()).contains("sweep"));
+        List<Row> upgraded = AllocationTable.read(spark, o.output()).orElseThrow();
+        assertEquals(allocation.size(), upgraded.size());
+        assertTrue(upgraded.stream().allMatch(r -> "real".equals(r.getAs("sweep"))), "derived from the trials");
     }
 }

@@ -37,9 +37,13 @@ class ConsolidationTest {
         List<Row> trials = TrialsTable.read(spark, dest.toString()).orderBy("trial_id").collectAsList();
         assertEquals(9, trials.size());
         assertEquals(9, trials.stream().map(r -> r.getString(0)).distinct().count());
-        // Diagnostics of the first and last check only; every curve row.
-        long checks = SweepRunnerTest.tables(spark, dest, "gradients").select("trial_id", "iteration").distinct().count();
-        assertTrue(checks <= 2 * 9 && checks >= 9, "first and last check per trial: " + checks);
+        // Diagnostics of the first, middle, best and last check only, all of them; every curve row.
+        org.apache.spark.sql.Dataset<Row> kept = SweepRunnerTest.tables(spark, dest, "gradients").select("trial_id", "iteration").distinct();
+        org.apache.spark.sql.Dataset<Row> wanted = ProfileCheck.of(SweepRunnerTest.tables(spark, dest, "curves"))
+                .select("trial_id", "iteration").distinct();
+        assertEquals(0, wanted.except(kept).count(), "every profiled check kept");
+        assertEquals(0, kept.except(wanted).count(), "no other check kept");
+        assertTrue(wanted.count() > 9, "more than one check per trial");
         assertEquals(trials.stream().mapToLong(r -> r.<Integer>getAs("iterations") / 5).sum(),
                 SweepRunnerTest.tables(spark, dest, "curves").count());
 
