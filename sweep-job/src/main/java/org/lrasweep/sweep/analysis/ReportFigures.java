@@ -337,6 +337,7 @@ public final class ReportFigures {
         java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
         combined.setGap(12);
         List<String> shown = new ArrayList<>();
+        boolean incomplete = false;
         for (ProfileCheck check : ProfileCheck.values()) {
             // Every line in every subplot, in the same order, so that a configuration keeps its colour.
             XYSeriesCollection data = new XYSeriesCollection();
@@ -347,6 +348,7 @@ public final class ReportFigures {
                 XYSeries xy = new XYSeries(lineName(s, panel));
                 GradientProfile profile = a.gradientProfiles.getOrDefault(s.config().id(), List.of()).stream()
                         .filter(p -> p.check() == check).findFirst().orElse(null);
+                incomplete |= profile == null;
                 if (profile != null) {
                     double[][] steps = profile.steps();
                     for (int t = 0; t < steps.length; t++) {
@@ -399,9 +401,9 @@ public final class ReportFigures {
         chart.setBackgroundPaint(Color.WHITE);
         // One legend entry per configuration, not one per subplot.
         combined.setFixedLegendItems(((XYPlot) combined.getSubplots().get(0)).getLegendItems());
-        String missing = shown.size() == ProfileCheck.values().length ? ""
-                : "; the " + ProfileCheck.values().length + " checks' diagnostics are not all in this output (a consolidation "
-                + "of an older version kept the first and last only), shown: " + String.join(", ", shown);
+        String missing = !incomplete ? "" : "; a configuration missing from a panel has not the diagnostics of every trial at that "
+                + "check in this output (a consolidation of an older version kept the first and last check only; its trials "
+                + "whose middle or best check is one of those would be a biased few), panels: " + String.join(", ", shown);
         sections.get("gradients").add(new Figure("gradients_" + weight.toLowerCase() + "_" + slug(c.task()) + "_T" + c.length(),
                 c.task() + ", T = " + c.length() + ": " + weight + " update norms per time step at each trial's first, middle, "
                 + "best (highest test accuracy) and last check, medians over seeds"

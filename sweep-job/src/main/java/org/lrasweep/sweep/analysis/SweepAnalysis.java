@@ -558,10 +558,17 @@ public final class SweepAnalysis {
     /**
      * Medians over seeds of the per-step local losses and update norms at each trial's first, middle,
      * best and last check ({@link ProfileCheck}), in Spark; a check whose diagnostics the gradients
-     * table does not hold (a consolidation of an older version kept the first and last only) is absent.
+     * table does not hold for every trial (a consolidation of an older version kept the first and last
+     * only) is absent.
      */
     static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> gradients, Dataset<Row> curves, Dataset<Row> configs) {
         Dataset<Row> checks = ProfileCheck.of(curves.join(configs.select("trial_id"), "trial_id", "left_semi"));
+        // A check is profiled only where every trial with a curve has its diagnostics: a consolidation of an
+        // older version kept the first and last check, and the trials whose middle or best happens to be one of
+        // those would be a biased few.
+        Map<String, Long> withCurve = new HashMap<>();
+        checks.select("trial_id").distinct().join(configs.select("trial_id", "config_id"), "trial_id").groupBy("config_id").count()
+                .collectAsList().forEach(r -> withCurve.put(r.getString(0), r.getLong(1)));
         List<Row> rows = gradients.join(checks, new String[] {"trial_id", "iteration"})
                 .join(configs.select("trial_id", "config_id"), "trial_id")
                 .groupBy("config_id", "check", "step").agg(expr("percentile(iteration, 0.5)"), count(lit(1)),
@@ -585,6 +592,9 @@ public final class SweepAnalysis {
                 double[] v = bySteps.get(t);
                 profile[t] = v == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : new double[] {v[2], v[3], v[4]};
                 trials = v == null ? trials : Math.max(trials, (long) v[1]);
+            }
+            if (trials < withCurve.getOrDefault(id, 0L)) {
+                return;
             }
             // Every trial of a configuration has the same steps, so any step's median iteration is the check's.
             out.computeIfAbsent(id, k -> new ArrayList<>()).add(new GradientProfile(check, bySteps.firstEntry().getValue()[0],

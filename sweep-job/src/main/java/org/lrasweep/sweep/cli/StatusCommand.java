@@ -3,6 +3,7 @@ package org.lrasweep.sweep.cli;
 import org.lrasweep.sweep.run.Checkpoints;
 import org.lrasweep.sweep.run.CommitProtocol;
 import org.lrasweep.sweep.run.Journal;
+import org.lrasweep.sweep.run.JournalCheck;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -72,7 +73,8 @@ public final class StatusCommand implements Callable<Integer> {
         List<TrialSpec> planned = GridExpander.expand(spec);
         int poolTrials = planned.size();
         // The journal is listed and read once: the replay and the counts share it.
-        Dataset<Row> now = Compactor.trials(spark, out).cache();
+        List<String> damaged = new java.util.ArrayList<>();
+        Dataset<Row> now = Compactor.trials(spark, out, damaged::add).cache();
         try {
             Allocation selection = null;
             if (spec.isAdaptive()) {
@@ -87,10 +89,23 @@ public final class StatusCommand implements Callable<Integer> {
             if (selection != null) {
                 adaptive(command.commandLine().getOut(), poolTrials, selection);
             }
+            damaged(command.commandLine().getOut(), fs, out, damaged);
         } finally {
             now.unpersist();
         }
         return 0;
+    }
+
+    /** Damaged journal files: those found now (still in place) and those moved aside before. */
+    private static void damaged(PrintWriter p, FileSystem fs, String out, List<String> found) throws java.io.IOException {
+        long moved = JournalCheck.movedTrials(fs, new Journal(out, CommitProtocol.UNIQUE_NAMES));
+        if (found.isEmpty() && moved == 0) {
+            return;
+        }
+        long trials = found.stream().filter(l -> l.startsWith("journal/trials/")).count();
+        p.printf("damaged: %d journal files found now (%d trials rows; counted as pending above), %d trials rows moved to "
+                + "journal/%s/ before%n", found.size(), trials, moved, JournalCheck.DAMAGED);
+        found.forEach(l -> p.println("  " + l));
     }
 
     /**

@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
@@ -73,7 +75,7 @@ public final class Compactor {
         }
         Journal journal = new Journal(output, CommitProtocol.UNIQUE_NAMES);
         Optional<Path> current = TableVersions.current(fs, output);
-        Snapshot s = snapshot(spark, fs, journal, current);
+        Snapshot s = snapshot(spark, fs, journal, current, log, true);
         if (s == null) {
             return new Result(current.map(Path::toString).orElse(null), false, 0, migrated);
         }
@@ -97,10 +99,18 @@ public final class Compactor {
      * journal's changes since, each trial once. What {@code status} reads while a sweep runs.
      */
     public static Dataset<Row> trials(SparkSession spark, String output) throws IOException {
+        return trials(spark, output, line -> { });
+    }
+
+    /**
+     * {@link #trials(SparkSession, String)}, reporting to log each damaged journal file it passes
+     * over (it leaves them in place: the next run, {@code compact} or {@code report} moves them aside).
+     */
+    public static Dataset<Row> trials(SparkSession spark, String output, java.util.function.Consumer<String> log) throws IOException {
         FileSystem fs = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
         Optional<Path> current = TableVersions.current(fs, output);
         Journal journal = new Journal(output, CommitProtocol.UNIQUE_NAMES);
-        Snapshot s = snapshot(spark, fs, journal, current);
+        Snapshot s = snapshot(spark, fs, journal, current, log, false);
         if (s != null) {
             return s.trials;
         }
@@ -115,8 +125,13 @@ public final class Compactor {
                             Dataset<Row> reread, long rereadCount) {
     }
 
-    /** The next version's tables, or null when the journal matches the current version's manifest. */
-    private static Snapshot snapshot(SparkSession spark, FileSystem fs, Journal journal, Optional<Path> current) throws IOException {
+    /**
+     * The next version's tables, or null when the journal matches the current version's manifest.
+     * The touched trials' journal files are checked first ({@link JournalCheck}); damaged ones are
+     * reported to log, left out, and with moveAside moved to {@code journal/damaged/}.
+     */
+    private static Snapshot snapshot(SparkSession spark, FileSystem fs, Journal journal, Optional<Path> current,
+                                     java.util.function.Consumer<String> log, boolean moveAside) throws IOException {
         Path trialsDir = journal.table(Tables.TRIALS);
         List<Row> listing = new ArrayList<>();
         if (fs.exists(trialsDir)) {
@@ -125,11 +140,11 @@ public final class Compactor {
                         f.getLen(), f.getModificationTime())));
             }
         }
-        Dataset<Row> manifest = spark.createDataFrame(listing, MANIFEST_SCHEMA);
         Dataset<Row> before = current.isPresent() ? spark.read().schema(MANIFEST_SCHEMA).parquet(new Path(current.get(), MANIFEST).toString())
                 : spark.createDataFrame(List.of(), MANIFEST_SCHEMA);
         spark.sparkContext().setJobDescription("lra-sweep: find the trials the journal changed since the last compaction");
         // Changed: a file added, removed, or rewritten (a withdrawn trial run again under the same name).
+        Dataset<Row> manifest = spark.createDataFrame(listing, MANIFEST_SCHEMA);
         Set<String> touched = new HashSet<>(manifest.except(before).union(before.except(manifest)).select("trial_id").distinct()
                 .as(Encoders.STRING()).collectAsList());
         if (touched.isEmpty() && current.isPresent()) {
@@ -138,15 +153,45 @@ public final class Compactor {
         if (touched.isEmpty() && listing.isEmpty()) {
             return null;
         }
+        // Every file the touched trials have, checked before Spark reads them: one bad file must not stop the reader.
+        Map<String, List<String>> files = new HashMap<>();
+        Map<String, Set<String>> allDetails = new HashMap<>();
+        files.put(Tables.TRIALS, listing.stream().filter(r -> touched.contains(r.getString(1))).map(r -> r.getString(0)).toList());
+        for (String table : new String[] {Tables.CURVES, Tables.GRADIENTS}) {
+            Set<String> names = new HashSet<>();
+            Path dir = journal.table(table);
+            if (fs.exists(dir)) {
+                for (FileStatus f : fs.listStatus(dir)) {
+                    JournalFile.parse(f.getPath().getName()).ifPresent(j -> names.add(j.name()));
+                }
+            }
+            allDetails.put(table, names);
+            files.put(table, names.stream().filter(n -> touched.contains(JournalFile.parse(n).orElseThrow().trialId())).sorted().toList());
+        }
+        List<JournalCheck.Damaged> damaged = JournalCheck.find(spark, journal, files, allDetails);
+        Map<String, Set<String>> skip = new HashMap<>();
+        for (JournalCheck.Damaged d : damaged) {
+            skip.computeIfAbsent(d.table(), k -> new HashSet<>()).add(d.name());
+            log.accept(d.line() + (moveAside ? "; moved to journal/" + JournalCheck.DAMAGED + "/" + d.table()
+                    + "/, and the trial runs again with the next run" : "; left in place (the next run, compact or report moves it aside "
+                    + "and the trial runs again)"));
+        }
+        if (moveAside) {
+            JournalCheck.moveAside(fs, journal, damaged);
+        }
+        Set<String> skipTrials = skip.getOrDefault(Tables.TRIALS, Set.of());
+        List<Row> usable = listing.stream().filter(r -> !skipTrials.contains(r.getString(0))).toList();
+        manifest = spark.createDataFrame(usable, MANIFEST_SCHEMA);
         Dataset<Row> touchedIds = spark.createDataset(List.copyOf(touched), Encoders.STRING()).toDF("trial_id");
         // Journal files are a few kilobytes: Spark's default open cost (4 MB) would make a task of every few dozen.
         spark.conf().set("spark.sql.files.openCostInBytes", String.valueOf(JOURNAL_OPEN_COST));
-        Dataset<Row> reread = TrialsTable.chosen(readTrials(spark, trialsDir, listing, touched, touchedIds)).cache();
+        Dataset<Row> reread = TrialsTable.chosen(readTrials(spark, trialsDir, usable, touched, touchedIds, skipTrials)).cache();
         Dataset<Row> rows = reread;
         Dataset<Row> winners = rows.select("trial_id", "commit_id", "task", "length");
-        Dataset<Row> curves = readDetails(spark, fs, journal.table(Tables.CURVES), touched, Tables.CURVES, touchedIds, winners);
-        Dataset<Row> gradients = readDetails(spark, fs, journal.table(Tables.GRADIENTS), touched, Tables.GRADIENTS, touchedIds,
-                winners);
+        Dataset<Row> curves = readDetails(spark, journal.table(Tables.CURVES), files.get(Tables.CURVES), Tables.CURVES, touchedIds,
+                winners, skip.getOrDefault(Tables.CURVES, Set.of()));
+        Dataset<Row> gradients = readDetails(spark, journal.table(Tables.GRADIENTS), files.get(Tables.GRADIENTS), Tables.GRADIENTS,
+                touchedIds, winners, skip.getOrDefault(Tables.GRADIENTS, Set.of()));
         if (current.isPresent()) {
             rows = TrialsTable.readVersion(spark, current.get()).join(touchedIds, new String[] {"trial_id"}, "left_anti")
                     .unionByName(rows, true);
@@ -158,7 +203,7 @@ public final class Compactor {
 
     /** The trials rows of the touched trials, every journal file of theirs, in the current layout. */
     private static Dataset<Row> readTrials(SparkSession spark, Path dir, List<Row> listing, Set<String> touched,
-                                           Dataset<Row> touchedIds) {
+                                           Dataset<Row> touchedIds, Set<String> skip) {
         List<String> current = new ArrayList<>();
         List<String> legacy = new ArrayList<>();
         for (Row f : listing) {
@@ -167,28 +212,23 @@ public final class Compactor {
             }
         }
         Dataset<Row> rows = current.isEmpty() ? TrialsTable.empty(spark) : TrialsTable.upgrade(read(
-                spark.read().schema(Tables.sparkSchema(Tables.TRIALS_SCHEMA)), dir, current, CURRENT_GLOB, touchedIds));
+                spark.read().schema(Tables.sparkSchema(Tables.TRIALS_SCHEMA)), dir, current, CURRENT_GLOB, touchedIds, skip));
         if (!legacy.isEmpty()) {
             // Files of earlier layouts differ in their columns: merged by name, then mapped onto today's.
             Dataset<Row> old = TrialsTable.upgrade(read(spark.read().option("mergeSchema", "true"), dir, legacy, "*" + LEGACY_SUFFIX,
-                    touchedIds));
+                    touchedIds, skip));
             rows = rows.unionByName(TrialsTable.withIdentity(old.withColumn("commit_id", lit(LEGACY))), true);
         }
         return rows;
     }
 
-    /** The detail rows of the touched trials' chosen attempts, with their partition columns. */
-    private static Dataset<Row> readDetails(SparkSession spark, FileSystem fs, Path dir, Set<String> touched, String table,
-                                            Dataset<Row> touchedIds, Dataset<Row> winners) throws IOException {
+    /** The detail rows of the touched trials' chosen attempts (files, less skip), with their partition columns. */
+    private static Dataset<Row> readDetails(SparkSession spark, Path dir, List<String> files, String table, Dataset<Row> touchedIds,
+                                            Dataset<Row> winners, Set<String> skip) {
         StructType schema = Tables.sparkSchema(Tables.CURVES.equals(table) ? Tables.CURVES_SCHEMA : Tables.GRADIENTS_SCHEMA);
-        List<String> files = new ArrayList<>();
-        if (fs.exists(dir)) {
-            for (FileStatus f : fs.listStatus(dir)) {
-                JournalFile.parse(f.getPath().getName()).filter(j -> touched.contains(j.trialId())).ifPresent(j -> files.add(j.name()));
-            }
-        }
-        Dataset<Row> rows = files.isEmpty() ? spark.createDataFrame(List.of(), schema)
-                : read(spark.read().schema(schema), dir, files, "*.parquet", touchedIds);
+        List<String> usable = files.stream().filter(n -> !skip.contains(n)).toList();
+        Dataset<Row> rows = usable.isEmpty() ? spark.createDataFrame(List.of(), schema)
+                : read(spark.read().schema(schema), dir, usable, "*.parquet", touchedIds, skip);
         // Files moved in from the layout before the journal carry no commit id: they have the legacy one.
         rows = rows.withColumn("commit_id", org.apache.spark.sql.functions.coalesce(col("commit_id"), lit(LEGACY)))
                 .withColumn("schema_version", org.apache.spark.sql.functions.coalesce(col("schema_version"), lit(1)));
@@ -198,15 +238,25 @@ public final class Compactor {
 
     /**
      * Journal files of the touched trials: by name when they are few (a run's worth of changes), else
-     * the whole folder, matched by glob, less the other trials. Spark lists a folder once, where it
-     * checks 100,000 named files one by one (minutes).
+     * the whole folder, matched by glob, less the other trials and the damaged files (skip) that are
+     * still in place. Spark lists a folder once, where it checks 100,000 named files one by one (minutes).
      */
-    private static Dataset<Row> read(DataFrameReader reader, Path dir, List<String> names, String glob, Dataset<Row> touchedIds) {
+    private static Dataset<Row> read(DataFrameReader reader, Path dir, List<String> names, String glob, Dataset<Row> touchedIds,
+                                     Set<String> skip) {
         if (names.size() <= BY_NAME_AT_MOST) {
             return reader.parquet(names.stream().map(n -> new Path(dir, n).toString()).toArray(String[]::new));
         }
-        return reader.option("pathGlobFilter", glob).parquet(dir.toString()).join(broadcast(touchedIds), new String[] {"trial_id"},
-                "left_semi");
+        if (!skip.isEmpty()) {
+            // Only files JournalCheck found and reported can be corrupt here; the others it found are passed over by name.
+            reader = reader.option("ignoreCorruptFiles", "true");
+        }
+        Dataset<Row> rows = reader.option("pathGlobFilter", glob).parquet(dir.toString());
+        if (!skip.isEmpty()) {
+            rows = rows.where(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.element_at(
+                    org.apache.spark.sql.functions.split(org.apache.spark.sql.functions.input_file_name(), "/"), -1)
+                    .isin(skip.toArray())));
+        }
+        return rows.join(broadcast(touchedIds), new String[] {"trial_id"}, "left_semi");
     }
 
     /** The rows of one table of a version, less the touched trials'. */

@@ -150,6 +150,10 @@ public final class SweepRunner {
         if (spec.isAdaptive()) {
             return AdaptiveRunner.run(run, trials);
         }
+        if (fs.exists(store.table(Tables.TRIALS))) {
+            // Checks the files committed since the last compaction, so that a damaged one is moved aside and its trial runs now.
+            run.compact();
+        }
         Set<String> committed = store.committed();
         List<TrialSpec> pending = longestFirst(trials.stream().filter(t -> !committed.contains(t.trialId())).toList());
         int alreadyCommitted = trials.size() - pending.size();

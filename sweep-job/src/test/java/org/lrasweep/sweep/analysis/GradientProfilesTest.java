@@ -27,7 +27,7 @@ class GradientProfilesTest {
         // a: middle of 10..50 is 30; best 0.9 first reached at 20. b: middle of 10..40 (25) is 20, the earlier of
         // two equally near; NaN is not a best, so best is 30. c: never finite, its best is its first check.
         Map<String, double[]> accuracies = Map.of("a", new double[] {0.5, 0.9, 0.7, 0.9, 0.6}, "b", new double[] {NAN, 0.3, 0.8, 0.8},
-                "c", new double[] {NAN, NAN}, "d", new double[] {0.1, 0.2, 0.3});
+                "c", new double[] {NAN, NAN}, "d", new double[] {0.1, 0.2, 0.3}, "e", new double[] {0.1, 0.2});
         List<Row> curves = new ArrayList<>();
         accuracies.forEach((id, acc) -> {
             for (int i = 0; i < acc.length; i++) {
@@ -63,7 +63,7 @@ class GradientProfilesTest {
                 .add("step", DataTypes.IntegerType).add("local_loss", DataTypes.DoubleType).add("whh_norm", DataTypes.DoubleType)
                 .add("wxh_norm", DataTypes.DoubleType);
         List<Row> configs = List.of(RowFactory.create("a", "ab"), RowFactory.create("b", "ab"), RowFactory.create("c", "c"),
-                RowFactory.create("d", "d"));
+                RowFactory.create("d", "d"), RowFactory.create("e", "d"));
         Map<String, List<GradientProfile>> profiles = SweepAnalysis.gradientProfiles(spark.createDataFrame(gradients, gradientSchema),
                 spark.createDataFrame(curves, curveSchema), spark.createDataFrame(configs,
                         new StructType().add("trial_id", DataTypes.StringType).add("config_id", DataTypes.StringType)));
@@ -84,7 +84,8 @@ class GradientProfilesTest {
         assertEquals(45.0, ab.get(ProfileCheck.LAST).medianIteration());
         assertEquals(55.0, ab.get(ProfileCheck.FIRST).steps()[0][1], 1e-12);
         assertEquals(List.of(ProfileCheck.FIRST, ProfileCheck.BEST, ProfileCheck.LAST),
-                profiles.get("d").stream().map(GradientProfile::check).toList(), "d's middle check has no diagnostics");
+                profiles.get("d").stream().map(GradientProfile::check).toList(), "d's middle check has no diagnostics: e's middle (its first) alone would be a biased profile");
+        assertEquals(2, profiles.get("d").get(0).trials());
         assertEquals(10.0, profiles.get("c").get(ProfileCheck.BEST.ordinal()).medianIteration());
     }
 }

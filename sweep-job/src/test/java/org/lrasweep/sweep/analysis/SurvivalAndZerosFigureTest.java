@@ -70,7 +70,7 @@ class SurvivalAndZerosFigureTest {
                 .orElseThrow();
         List<XYPlot> checks = ((org.jfree.chart.plot.CombinedDomainXYPlot) whh.chart().getPlot()).getSubplots();
         assertEquals(2, checks.size(), "a subplot for each check the output holds: first and last");
-        assertTrue(whh.caption().contains("shown: first, last"), whh.caption());
+        assertTrue(whh.caption().contains("panels: first, last"), whh.caption());
         XYPlot g = checks.get(0);
         assertEquals(3, g.getDataset().getItemCount(0), "the exact zero at step 0 is drawn, not dropped");
         assertEquals(1e-14, g.getDataset().getYValue(0, 0), 1e-20);
