@@ -6,7 +6,8 @@ import picocli.CommandLine;
 /**
  * The project's command-line error contract, shared by the kernel and sweep CLIs: a bad option
  * or an invalid value ({@link IllegalArgumentException}) prints one line {@code error: ...} and
- * exits 2; anything else is a bug or an environment failure and keeps its stack trace (exit 1).
+ * exits 2; anything else (a full disk, a file system refusing a write, a bug) prints one line
+ * saying what failed and why, writes the full trace to a log file the line names, and exits 1.
  */
 public final class UsageErrors {
     /** Exit status for invalid arguments or settings. */
@@ -28,8 +29,37 @@ public final class UsageErrors {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return STATUS;
             }
-            throw ex;
+            String what = String.join(" ", parseResult.originalArgs());
+            commandLine.getErr().println("error: '" + what + "' failed: " + cause(ex) + "; full trace in " + traceFile(what, ex));
+            return 1;
         });
         return cli;
+    }
+
+    /** The innermost cause's message (its first line) and class: where Spark and Hadoop wrap it, the words a user can act on. */
+    static String cause(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").strip();
+        if (m.length() > 300) {
+            m = m.substring(0, 300) + "...";
+        }
+        return (m.isEmpty() ? "" : m + " ") + "(" + root.getClass().getSimpleName() + ")";
+    }
+
+    /** Writes the trace to a new file under the temporary folder; if even that fails, to standard error. */
+    private static String traceFile(String what, Throwable ex) {
+        try {
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("lra-sweep-error-", ".log");
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            java.nio.file.Files.writeString(log, java.time.Instant.now() + " lra-sweep " + what + "\n" + trace);
+            return log.toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            ex.printStackTrace();
+            return "standard error (no log file could be written: " + e.getMessage() + ")";
+        }
     }
 }

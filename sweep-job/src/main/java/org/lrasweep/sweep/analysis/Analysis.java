@@ -20,12 +20,17 @@ public final class Analysis {
      * @throws IllegalArgumentException when the folder holds no tables
      */
     public static SweepAnalysis run(SparkSession spark, String output, boolean report, PrintWriter out) throws IOException {
+        return run(spark, output, output, report, out);
+    }
+
+    /** The analysis of output's tables, its tables and report written under into (another folder when output is read-only). */
+    public static SweepAnalysis run(SparkSession spark, String output, String into, boolean report, PrintWriter out) throws IOException {
         SweepAnalysis a = SweepAnalysis.of(spark, output);
-        List<String> tables = AnalysisTables.write(spark, output, a);
+        List<String> tables = AnalysisTables.write(spark, output, into, a);
         out.printf("summary of %d trials in %d configurations, %d comparisons: %s under %s%n", a.overview.trials(),
-                a.summaries.size(), a.comparisons.size(), String.join(", ", tables), output);
+                a.summaries.size(), a.comparisons.size(), String.join(", ", tables), into);
         if (report) {
-            out.println("report: " + ReportWriter.write(a, output, spark.sparkContext().hadoopConfiguration()));
+            out.println("report: " + ReportWriter.write(a, output, into, spark.sparkContext().hadoopConfiguration()));
         }
         return a;
     }

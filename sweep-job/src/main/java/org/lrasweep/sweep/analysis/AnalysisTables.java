@@ -33,18 +33,18 @@ public final class AnalysisTables {
     private AnalysisTables() {
     }
 
-    /** Writes every table; returns the names written. */
-    public static List<String> write(SparkSession spark, String output, SweepAnalysis a) throws IOException {
+    /** Writes every table of output's analysis under into (output itself, or another folder); returns the names written. */
+    public static List<String> write(SparkSession spark, String output, String into, SweepAnalysis a) throws IOException {
         List<String> written = new ArrayList<>();
-        written.add(write(spark, output, "summary", summarySchema(a.thresholds), summaryRows(a)));
-        written.add(write(spark, output, "comparisons", comparisonSchema(a.thresholds), comparisonRows(a)));
-        written.add(write(spark, output, "learning_curves", curveSchema(), curveRows(a)));
-        written.add(write(spark, output, "gradient_profiles", profileSchema(), profileRows(a)));
-        writeTrialsCsv(spark, output, a.thresholds);
+        written.add(write(spark, into, "summary", summarySchema(a.thresholds), summaryRows(a)));
+        written.add(write(spark, into, "comparisons", comparisonSchema(a.thresholds), comparisonRows(a)));
+        written.add(write(spark, into, "learning_curves", curveSchema(), curveRows(a)));
+        written.add(write(spark, into, "gradient_profiles", profileSchema(), profileRows(a)));
+        writeTrialsCsv(spark, output, into, a.thresholds);
         written.add("csv/trials.csv");
         java.util.Optional<List<Row>> allocation = org.lrasweep.sweep.run.AllocationTable.read(spark, output);
         if (allocation.isPresent()) {
-            writeCsv(spark, output, org.lrasweep.sweep.run.AllocationTable.NAME, org.lrasweep.sweep.run.AllocationTable.schema(),
+            writeCsv(spark, into, org.lrasweep.sweep.run.AllocationTable.NAME, org.lrasweep.sweep.run.AllocationTable.schema(),
                     allocation.get());
             written.add("csv/allocation.csv");
         }
@@ -297,7 +297,7 @@ public final class AnalysisTables {
      * check at which the trial had fewer than threshold x test-size mistakes (from its curve; empty
      * where it never did).
      */
-    private static void writeTrialsCsv(SparkSession spark, String output, double[] thresholds) throws IOException {
+    private static void writeTrialsCsv(SparkSession spark, String output, String into, double[] thresholds) throws IOException {
         org.apache.spark.sql.Dataset<Row> trials = org.lrasweep.sweep.run.TrialsTable.read(spark, output);
         FileSystem versions = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
         Path version = org.lrasweep.sweep.run.TableVersions.current(versions, output).orElseThrow();
@@ -316,8 +316,8 @@ public final class AnalysisTables {
                     .toArray(Column[]::new)), new String[] {"trial_id"}, "left");
         }
         String[] columns = trials.columns();
-        Path file = new Path(output + "/csv/trials.csv");
-        Path tmp = new Path(output + "/csv/_tmp-trials-" + java.util.UUID.randomUUID());
+        Path file = new Path(into + "/csv/trials.csv");
+        Path tmp = new Path(into + "/csv/_tmp-trials-" + java.util.UUID.randomUUID());
         spark.sparkContext().setJobDescription("lra-sweep: write csv/trials.csv");
         trials.orderBy("trial_id").map((org.apache.spark.api.java.function.MapFunction<Row, String>) r -> {
             Object[] values = new Object[columns.length];

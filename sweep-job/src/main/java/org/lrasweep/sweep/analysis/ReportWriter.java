@@ -22,8 +22,8 @@ public final class ReportWriter {
     }
 
     /** Writes the report under output/report and returns its index path. */
-    public static String write(SweepAnalysis a, String output, Configuration hadoop) throws IOException {
-        Path target = new Path(output, "report");
+    public static String write(SweepAnalysis a, String output, String into, Configuration hadoop) throws IOException {
+        Path target = new Path(into, "report");
         FileSystem fs = target.getFileSystem(hadoop);
         Path fresh = FolderSwap.fresh(target);
         fs.mkdirs(fresh);
@@ -35,7 +35,7 @@ public final class ReportWriter {
                 }
             }
         }
-        String html = ReportPage.render(a, figures, provenance(fs, output));
+        String html = ReportPage.render(a, figures, provenance(new Path(output).getFileSystem(hadoop), output));
         try (OutputStream out = fs.create(new Path(fresh, "index.html"), true)) {
             out.write(html.getBytes(StandardCharsets.UTF_8));
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code report OUTPUT}: the analysis tables and {@code OUTPUT/report/index.html};
  * {@code summarize OUTPUT}: the tables alone. Both rerun what a sweep does at its end, compaction
- * included.
+ * included; with {@code --to FOLDER} they only read OUTPUT and write into FOLDER.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Summarize a sweep's results and write OUTPUT/report/index.html with its figures.")
@@ -22,6 +22,10 @@ public class ReportCommand implements Callable<Integer> {
 
     @Mixin
     OutputArgument output;
+
+    @picocli.CommandLine.Option(names = "--to", paramLabel = "FOLDER", description = "write the tables and report into FOLDER "
+            + "instead of OUTPUT, which is then only read (a read-only archive, another user's results)")
+    String to;
 
     private final boolean withFigures;
 
@@ -37,6 +41,15 @@ public class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SparkSession spark = SparkSession.builder().appName("lra-sweep " + command.name()).getOrCreate();
         String out = output.qualified(spark);
+        if (to != null) {
+            long changed = Compactor.changedSinceCompaction(spark, out);
+            if (changed > 0) {
+                command.commandLine().getErr().printf("warning: %d trials changed in %s's journal since its last compaction are not in "
+                        + "this report (it is only read; compact it where it can be written)%n", changed, out);
+            }
+            Analysis.run(spark, out, OutputArgument.qualify(spark, to), withFigures, command.commandLine().getOut());
+            return 0;
+        }
         // A journal that changed since the last compaction (a killed driver, a withdrawn trial) is consolidated first.
         Compactor.compact(spark, out, command.commandLine().getOut()::println);
         Analysis.run(spark, out, withFigures, command.commandLine().getOut());

@@ -9,6 +9,7 @@ import org.lrasweep.sweep.analysis.Analysis;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.SweepRunner;
+import org.lrasweep.sweep.spec.OutputLocation;
 import org.lrasweep.sweep.spec.SpecWarnings;
 import org.lrasweep.sweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec spec = arguments.parse();
         List<TrialSpec> trials = GridExpander.expand(spec);
+        OutputLocation.checkWritable(spec.output());
         SparkSession spark = SparkSession.builder().appName("lra-sweep " + spec.name()).getOrCreate();
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         SpecWarnings.of(spec, trials, spark.sparkContext().master()).forEach(w -> log.println("warning: " + w));

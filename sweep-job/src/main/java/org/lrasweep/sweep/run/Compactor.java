@@ -133,20 +133,9 @@ public final class Compactor {
     private static Snapshot snapshot(SparkSession spark, FileSystem fs, Journal journal, Optional<Path> current,
                                      java.util.function.Consumer<String> log, boolean moveAside) throws IOException {
         Path trialsDir = journal.table(Tables.TRIALS);
-        List<Row> listing = new ArrayList<>();
-        if (fs.exists(trialsDir)) {
-            for (FileStatus f : fs.listStatus(trialsDir)) {
-                JournalFile.parse(f.getPath().getName()).ifPresent(j -> listing.add(RowFactory.create(j.name(), j.trialId(),
-                        f.getLen(), f.getModificationTime())));
-            }
-        }
-        Dataset<Row> before = current.isPresent() ? spark.read().schema(MANIFEST_SCHEMA).parquet(new Path(current.get(), MANIFEST).toString())
-                : spark.createDataFrame(List.of(), MANIFEST_SCHEMA);
-        spark.sparkContext().setJobDescription("lra-sweep: find the trials the journal changed since the last compaction");
-        // Changed: a file added, removed, or rewritten (a withdrawn trial run again under the same name).
-        Dataset<Row> manifest = spark.createDataFrame(listing, MANIFEST_SCHEMA);
-        Set<String> touched = new HashSet<>(manifest.except(before).union(before.except(manifest)).select("trial_id").distinct()
-                .as(Encoders.STRING()).collectAsList());
+        Changes changes = changes(spark, fs, journal, current);
+        List<Row> listing = changes.listing();
+        Set<String> touched = changes.touched();
         if (touched.isEmpty() && current.isPresent()) {
             return null;
         }
@@ -181,7 +170,7 @@ public final class Compactor {
         }
         Set<String> skipTrials = skip.getOrDefault(Tables.TRIALS, Set.of());
         List<Row> usable = listing.stream().filter(r -> !skipTrials.contains(r.getString(0))).toList();
-        manifest = spark.createDataFrame(usable, MANIFEST_SCHEMA);
+        Dataset<Row> manifest = spark.createDataFrame(usable, MANIFEST_SCHEMA);
         Dataset<Row> touchedIds = spark.createDataset(List.copyOf(touched), Encoders.STRING()).toDF("trial_id");
         // Journal files are a few kilobytes: Spark's default open cost (4 MB) would make a task of every few dozen.
         spark.conf().set("spark.sql.files.openCostInBytes", String.valueOf(JOURNAL_OPEN_COST));
@@ -199,6 +188,35 @@ public final class Compactor {
             gradients = keep(spark, current.get(), Tables.GRADIENTS, touchedIds).unionByName(gradients, true);
         }
         return new Snapshot(TrialsTable.ordered(rows), curves, gradients, manifest, reread, touched.size());
+    }
+
+    /** The journal's trials files (the manifest's rows) and the trials whose files changed since the current version. */
+    private record Changes(List<Row> listing, Set<String> touched) {
+    }
+
+    private static Changes changes(SparkSession spark, FileSystem fs, Journal journal, Optional<Path> current) throws IOException {
+        Path trialsDir = journal.table(Tables.TRIALS);
+        List<Row> listing = new ArrayList<>();
+        if (fs.exists(trialsDir)) {
+            for (FileStatus f : fs.listStatus(trialsDir)) {
+                JournalFile.parse(f.getPath().getName()).ifPresent(j -> listing.add(RowFactory.create(j.name(), j.trialId(),
+                        f.getLen(), f.getModificationTime())));
+            }
+        }
+        Dataset<Row> before = current.isPresent() ? spark.read().schema(MANIFEST_SCHEMA).parquet(new Path(current.get(), MANIFEST).toString())
+                : spark.createDataFrame(List.of(), MANIFEST_SCHEMA);
+        spark.sparkContext().setJobDescription("lra-sweep: find the trials the journal changed since the last compaction");
+        // Changed: a file added, removed, or rewritten (a withdrawn trial run again under the same name).
+        Dataset<Row> manifest = spark.createDataFrame(listing, MANIFEST_SCHEMA);
+        Set<String> touched = new HashSet<>(manifest.except(before).union(before.except(manifest)).select("trial_id").distinct()
+                .as(Encoders.STRING()).collectAsList());
+        return new Changes(listing, touched);
+    }
+
+    /** How many trials' journal files changed since the current tables version was compacted (0: it is current); writes nothing. */
+    public static long changedSinceCompaction(SparkSession spark, String output) throws IOException {
+        FileSystem fs = new Path(output).getFileSystem(spark.sparkContext().hadoopConfiguration());
+        return changes(spark, fs, new Journal(output, CommitProtocol.UNIQUE_NAMES), TableVersions.current(fs, output)).touched().size();
     }
 
     /** The trials rows of the touched trials, every journal file of theirs, in the current layout. */

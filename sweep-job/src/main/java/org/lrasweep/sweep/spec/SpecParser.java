@@ -105,7 +105,7 @@ public final class SpecParser {
         if (output.isBlank()) {
             throw new SpecException("output: must not be empty");
         }
-        checkWritable(output);
+        OutputLocation.checkScheme(output);
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         for (Param<?> param : TrialParameters.ALL) {
             if (param != TrialParameters.SEED) {
@@ -302,34 +302,6 @@ public final class SpecParser {
             return TrialParameters.SEED.parse(v.unwrapped());
         } catch (IllegalArgumentException e) {
             throw new SpecException(path + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Rejects an output folder that cannot be created or written. Only local paths are checked here
-     * (a Hadoop URI is checked by its file system at run time): a probe file is created in the
-     * nearest existing ancestor and deleted at once, so nothing is left behind. Permission bits
-     * alone prove nothing when running as root.
-     */
-    static void checkWritable(String output) {
-        if (output.contains("://") && !output.startsWith("file:")) {
-            return;
-        }
-        Path path = Path.of(output.startsWith("file:") ? java.net.URI.create(output).getPath() : output).toAbsolutePath();
-        if (Files.exists(path) && !Files.isDirectory(path)) {
-            throw new SpecException("output = " + output + ": exists and is not a directory");
-        }
-        Path existing = path;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw new SpecException("output = " + output + ": not writable (" + existing + " is not a directory)");
-        }
-        try {
-            Files.delete(Files.createTempFile(existing, ".lra-sweep-probe", ""));
-        } catch (java.io.IOException | SecurityException e) {
-            throw new SpecException("output = " + output + ": not writable (cannot create files in " + existing + ")");
         }
     }
 

@@ -96,7 +96,7 @@ class SpecParserTest {
         "adaptive.enabled = maybe | adaptive.enabled:",
         "adaptive = true | adaptive: expected an object of settings",
         "adaptive.stop-early = true | unknown key 'adaptive.stop-early'",
-        "output = \"/proc/lra-sweep-results\" | output = /proc/lra-sweep-results: not writable",
+        "output = \"foo://x/y\" | output = foo://x/y: no Hadoop file system for the scheme 'foo'",
     })
     void malformedSpecsNameTheKey(String spec, String mention) {
         String hocon = spec.trim();
@@ -131,6 +131,35 @@ class SpecParserTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         SpecException e = assertThrows(SpecException.class, () -> parse("output = \"" + file + "/results\""));
         assertTrue(e.getMessage().startsWith("output = "), e.getMessage());
+    }
+
+    @Test
+    void aRunRefusesAnUnwritableOrUnreachableOutputBeforeSparkStartsAndPlanOnlyWarns(@TempDir Path tmp) throws Exception {
+        String[][] cases = {
+            {"/proc/lra-sweep-results", "output = /proc/lra-sweep-results: not writable (cannot create files in /proc)"},
+            {"ftp://127.0.0.1:1/results", "output = ftp://127.0.0.1:1/results: unreachable ("},
+            {"hdfs://127.0.0.1:1/results", "output = hdfs://127.0.0.1:1/results: unreachable ("},
+            {"foo://x/y", "output = foo://x/y: no Hadoop file system for the scheme 'foo'"}};
+        for (String[] c : cases) {
+            Path spec = Files.writeString(tmp.resolve("s.conf"), "output = \"" + c[0] + "\"\nseeds = [1]\nalgorithm = bptt\n");
+            StringWriter err = new StringWriter();
+            long start = System.nanoTime();
+            int status = SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "run", spec.toString());
+            assertEquals(2, status, c[0] + ": " + err);
+            assertEquals(1, err.toString().strip().lines().count(), err.toString());
+            assertTrue(err.toString().startsWith("error: " + c[1]), err.toString());
+            assertTrue(org.apache.spark.sql.SparkSession.getActiveSession().isEmpty(), "refused before Spark starts");
+            StringWriter planErr = new StringWriter();
+            int plan = SweepMain.run(new PrintWriter(new StringWriter()), new PrintWriter(planErr, true), "plan", spec.toString());
+            if (c[0].startsWith("foo:")) {
+                assertEquals(2, plan, "an unknown scheme is a bad spec for every command");
+            } else {
+                assertEquals(0, plan, c[0] + ": plan writes nothing: " + planErr);
+            }
+            if (c[0].startsWith("/proc")) {
+                assertTrue(planErr.toString().contains("warning: " + c[1] + ": a run would be refused"), planErr.toString());
+            }
+        }
     }
 
     @Test
