@@ -9,7 +9,9 @@ import org.lrasweep.sweep.analysis.Analysis;
 import org.lrasweep.sweep.grid.GridExpander;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.SweepRunner;
+import org.lrasweep.sweep.run.OutputSweeps;
 import org.lrasweep.sweep.spec.OutputLocation;
+import org.lrasweep.sweep.spec.SpecException;
 import org.lrasweep.sweep.spec.SpecWarnings;
 import org.lrasweep.sweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
@@ -34,11 +36,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "run the sweep's committed failed trials again (their old rows are replaced)")
     boolean retryFailed;
 
+    @Option(names = "--add", description = "add this sweep to an output that holds another sweep, or another grid of this one "
+            + "(more seeds, a longer budget); without it such a run is refused, so that no output mixes sweeps by accident")
+    boolean add;
+
     @Override
     public Integer call() throws Exception {
         SweepSpec spec = arguments.parse();
         List<TrialSpec> trials = GridExpander.expand(spec);
         OutputLocation.checkWritable(spec.output());
+        if (!add) {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(spec.output());
+            org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(OutputLocation.hadoop());
+            java.util.Optional<String> refusal = OutputSweeps.refusal(fs, fs.makeQualified(path).toString(), spec, trials);
+            if (refusal.isPresent()) {
+                throw new SpecException(refusal.get());
+            }
+        }
         SparkSession spark = SparkSession.builder().appName("lra-sweep " + spec.name()).getOrCreate();
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         SpecWarnings.of(spec, trials, spark.sparkContext().master()).forEach(w -> log.println("warning: " + w));

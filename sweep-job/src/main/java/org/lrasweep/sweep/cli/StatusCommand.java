@@ -4,6 +4,7 @@ import org.lrasweep.sweep.run.Checkpoints;
 import org.lrasweep.sweep.run.CommitProtocol;
 import org.lrasweep.sweep.run.Journal;
 import org.lrasweep.sweep.run.JournalCheck;
+import org.lrasweep.sweep.run.OutputSweeps;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -11,7 +12,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,12 +31,10 @@ import org.lrasweep.sweep.grid.Labels;
 import org.lrasweep.sweep.grid.TrialId;
 import org.lrasweep.sweep.grid.TrialSpec;
 import org.lrasweep.sweep.run.Compactor;
-import org.lrasweep.sweep.run.RunRecords;
 import org.lrasweep.sweep.run.AdaptiveRunner;
 import org.lrasweep.sweep.adaptive.Allocation;
 import org.lrasweep.sweep.adaptive.SelectionRules;
 import org.lrasweep.sweep.run.TrialsTable;
-import org.lrasweep.sweep.spec.SpecParser;
 import org.lrasweep.sweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,34 +64,47 @@ public final class StatusCommand implements Callable<Integer> {
         SparkSession spark = SparkSession.builder().appName("lra-sweep status").getOrCreate();
         String out = output.qualified(spark);
         FileSystem fs = new Path(out).getFileSystem(spark.sparkContext().hadoopConfiguration());
-        RunRecords.Latest latest = RunRecords.latest(fs, out).orElseThrow(() ->
-                new IllegalArgumentException("no run record under " + out + " (runs/ is written when a sweep starts)"));
-        String record = latest.text();
-        SweepSpec spec = SpecParser.parse(ConfigFactory.parseString(record).getConfig("lra-sweep"), List.of("output=\"" + out + "\""));
-        List<TrialSpec> planned = GridExpander.expand(spec);
-        int poolTrials = planned.size();
-        // The journal is listed and read once: the replay and the counts share it.
+        List<OutputSweeps.Sweep> sweeps = OutputSweeps.of(fs, out);
+        if (sweeps.isEmpty()) {
+            throw new IllegalArgumentException("no run record under " + out + " (runs/ is written when a sweep starts)");
+        }
+        // The journal is listed and read once: the replays and the counts share it.
         List<String> damaged = new java.util.ArrayList<>();
         Dataset<Row> now = Compactor.trials(spark, out, damaged::add).cache();
         try {
-            Allocation selection = null;
-            if (spec.isAdaptive()) {
-                // The plan is what the driver asks for as the selection stands, replayed as the driver replays it.
-                selection = AdaptiveRunner.replay(spec, planned, now);
-                planned = AdaptiveRunner.design(spec, planned, selection);
+            PrintWriter p = command.commandLine().getOut();
+            if (sweeps.size() > 1) {
+                // Added with run --add: each sweep's plan apart; the summary and report cover all of them.
+                p.printf("output holds %d sweeps (added with run --add): %s; %d trials committed in all%n", sweeps.size(),
+                        String.join(", ", sweeps.stream().map(s -> "'" + s.name() + "'").toList()), now.count());
             }
-            Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
-            planned.forEach(t -> plannedById.put(t.trialId(), t));
-            print(command.commandLine().getOut(), spec, latest.name(), plannedById, TrialsTable.only(now, plannedById.keySet()),
-                    checkpointSavings(out, plannedById.values()));
-            if (selection != null) {
-                adaptive(command.commandLine().getOut(), poolTrials, selection);
+            for (OutputSweeps.Sweep sweep : sweeps) {
+                status(p, out, sweep, now);
             }
-            damaged(command.commandLine().getOut(), fs, out, damaged);
+            damaged(p, fs, out, damaged);
         } finally {
             now.unpersist();
         }
         return 0;
+    }
+
+    /** One sweep's status: its plan (an adaptive one's as its selection stands) against the output's trials. */
+    private static void status(PrintWriter p, String out, OutputSweeps.Sweep sweep, Dataset<Row> now) throws java.io.IOException {
+        SweepSpec spec = sweep.spec();
+        List<TrialSpec> planned = GridExpander.expand(spec);
+        int poolTrials = planned.size();
+        Allocation selection = null;
+        if (spec.isAdaptive()) {
+            // The plan is what the driver asks for as the selection stands, replayed as the driver replays it.
+            selection = AdaptiveRunner.replay(spec, planned, now);
+            planned = AdaptiveRunner.design(spec, planned, selection);
+        }
+        Map<String, TrialSpec> plannedById = new LinkedHashMap<>();
+        planned.forEach(t -> plannedById.put(t.trialId(), t));
+        print(p, spec, sweep.record(), plannedById, TrialsTable.only(now, plannedById.keySet()), checkpointSavings(out, plannedById.values()));
+        if (selection != null) {
+            adaptive(p, poolTrials, selection);
+        }
     }
 
     /** Damaged journal files: those found now (still in place) and those moved aside before. */

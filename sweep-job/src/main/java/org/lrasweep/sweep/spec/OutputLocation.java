@@ -112,8 +112,8 @@ public final class OutputLocation {
         return Path.of(output.startsWith("file:") ? URI.create(output).getPath() : output).toAbsolutePath();
     }
 
-    /** Hadoop's defaults plus the {@code spark.hadoop.*} settings Spark would apply. */
-    private static Configuration hadoop() {
+    /** Hadoop's defaults plus the {@code spark.hadoop.*} settings Spark would apply (for checks made before it starts). */
+    public static Configuration hadoop() {
         Configuration conf = new Configuration();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.hadoop."))
                 .forEach(k -> conf.set(k.substring("spark.hadoop.".length()), System.getProperty(k)));
