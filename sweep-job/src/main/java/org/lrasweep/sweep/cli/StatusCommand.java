@@ -187,13 +187,22 @@ public final class StatusCommand implements Callable<Integer> {
             p.printf("checkpoints: %d trials extended a committed trial's final state (%d of them inherited its result), "
                     + "%d resumed their own after a kill%n", origins.getLong(0), origins.getLong(1), origins.getLong(2));
         }
+        double boundHours = Math.max(0, pendingMs - savedMs) / 3.6e6;
         p.printf("left: at most %.2f core-hours by the cost model (every pending trial running its whole budget%s)%n",
-                (pendingMs - savedMs) / 3.6e6, savedMs > 0 ? String.format(" from its furthest checkpoint, which saves %.2f", savedMs / 3.6e6) : "");
+                boundHours, savedMs > 0 ? String.format(" from its furthest checkpoint, which saves %.2f", savedMs / 3.6e6) : "");
         if (pending > 0 && lastHour > 0) {
-            p.printf("pace: %d trials in the last hour; at that pace about %.1f h to go%n", lastHour, (double) pending / lastHour);
+            // The bound is core-hours, so no run takes longer on one core or more: a slow last hour (a run just
+            // started, or paused) cannot stretch the estimate past it.
+            double atPace = (double) pending / lastHour;
+            p.printf("pace: %d trials in the last hour; at that pace about %s h to go%s%n", lastHour,
+                    hours(Math.min(atPace, boundHours)), atPace > boundHours ? " (the cost bound; the pace alone says " + hours(atPace) + ")" : "");
         } else if (pending > 0) {
             p.println("pace: no trial finished in the last hour");
         }
+    }
+
+    private static String hours(double h) {
+        return h < 0.1 ? String.format("%.2f", h) : String.format("%.1f", h);
     }
 
     /** Where an adaptive sweep's selection stands. */

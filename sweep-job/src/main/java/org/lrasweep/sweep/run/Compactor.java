@@ -73,6 +73,10 @@ public final class Compactor {
         if (migrated > 0) {
             log.accept(String.format("moved %d trials of the layout before the journal into %s/journal", migrated, output));
         }
+        int leftovers = Leftovers.remove(fs, output, System.currentTimeMillis() - SweepRunner.STALE_AFTER_MS);
+        if (leftovers > 0) {
+            log.accept(String.format("removed %d folders that failed compactions, summaries or reports left in %s", leftovers, output));
+        }
         Journal journal = new Journal(output, CommitProtocol.UNIQUE_NAMES);
         Optional<Path> current = TableVersions.current(fs, output);
         Snapshot s = snapshot(spark, fs, journal, current, log, true);

@@ -138,7 +138,31 @@ public final class SweepRunner {
         if (stale > 0) {
             log.printf("sweep '%s': removed %d temporary files that earlier attempts left behind%n", spec.name(), stale);
         }
+        int leftovers = Leftovers.remove(fs, output, System.currentTimeMillis() - STALE_AFTER_MS);
+        if (leftovers > 0) {
+            log.printf("sweep '%s': removed %d folders that failed compactions, summaries or reports left behind%n", spec.name(), leftovers);
+        }
+        for (String abandoned : RunRecords.markAbandoned(fs, output, System.currentTimeMillis() - STALE_AFTER_MS)) {
+            log.printf("sweep '%s': run %s ended without finishing (its driver was killed): marked abandoned%n", spec.name(), abandoned);
+        }
         RunContext run = new RunContext(spark, jsc, spec, fs, output, runId, protocol, store, startedAt, start, log);
+        try (AutoCloseable beat = RunRecords.heartbeat(fs, output, runId)) {
+            return run(run, trials, retryFailed);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The run proper, its record kept fresh by a heartbeat. */
+    private static Outcome run(RunContext run, List<TrialSpec> trials, boolean retryFailed) throws IOException {
+        SparkSession spark = run.spark();
+        SweepSpec spec = run.spec();
+        FileSystem fs = run.fs();
+        String output = run.output();
+        Journal store = run.store();
+        PrintStream log = run.log();
         if (retryFailed) {
             List<TrialSpec> all = spec.isAdaptive() ? AdaptiveRunner.withConfirmations(spec, trials) : trials;
             List<String> failed = failedTrials(spark, output, all);
@@ -178,7 +202,7 @@ public final class SweepRunner {
             statuses = statusCounts(spark, output, trials);
         }
         run.record(Instant.now(), trials.size(), alreadyCommitted, ran, statuses);
-        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, run.wallSeconds(), runId, null);
+        return new Outcome(output, trials.size(), alreadyCommitted, ran, statuses, run.wallSeconds(), run.runId(), null);
     }
 
     /** Trials in the order they are dealt: longest worst case first, so long trials do not straggle at the end. */
