@@ -125,7 +125,7 @@ public final class AnalysisTables {
             a.selection.configurations().forEach(c -> selected.put(c.configId(), c));
         }
         for (ConfigurationSummary s : a.summaries) {
-            List<Object> v = new ArrayList<>(List.of(s.config().id(), s.config().method(), s.config().label()));
+            List<Object> v = new ArrayList<>(List.of(s.config().id(), s.config().method(), a.label(s.config())));
             v.addAll(java.util.Arrays.asList(s.config().values()));
             v.addAll(List.of(s.trials(), s.solved(), s.plateaued(), s.maxIterations(), s.diverged(), s.failed(), s.collapsed()));
             for (double d : new double[] {s.successRate(), s.successLow(), s.successHigh(), s.medianIterationsToSolve(),
@@ -184,7 +184,7 @@ public final class AnalysisTables {
         for (Comparison c : a.comparisons) {
             List<Object> v = new ArrayList<>(List.of(c.family().label(), c.a().config().task(), c.a().config().length()));
             for (ConfigurationSummary s : new ConfigurationSummary[] {c.a(), c.b()}) {
-                v.addAll(List.of(s.config().id(), s.config().method(), s.config().label(), s.ran(), s.solved(), s.successRate()));
+                v.addAll(List.of(s.config().id(), s.config().method(), a.label(s.config()), s.ran(), s.solved(), s.successRate()));
             }
             v.add(a.comparedOnConfirmation ? "confirmation" : "all");
             v.addAll(List.of(c.difference(), c.low(), c.high(), c.pValue(), c.pHolm()));
