@@ -1,11 +1,9 @@
 package org.lrasweep.sweep;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.util.Progressable;
@@ -15,42 +13,13 @@ import org.apache.hadoop.util.Progressable;
  * would (tests run as root here, so permission bits cannot stand in for one), and counting the
  * refusals so that a test can say a command tried none.
  */
-public class ReadOnlyFileSystem extends RawLocalFileSystem {
+public class ReadOnlyFileSystem extends LocalUnderScheme {
     /** Writes refused since the JVM started. */
     public static final AtomicInteger REFUSED = new AtomicInteger();
 
     @Override
     public String getScheme() {
         return "ro";
-    }
-
-    @Override
-    public URI getUri() {
-        return URI.create("ro:///");
-    }
-
-    @Override
-    public java.io.File pathToFile(Path path) {
-        checkPath(path);
-        if (!path.isAbsolute()) {
-            path = new Path(getWorkingDirectory(), path);
-        }
-        return new java.io.File(path.toUri().getPath());
-    }
-
-    /** Plain statuses: the local ones load their permissions through java.io.File, which takes file: URIs only. */
-    private static org.apache.hadoop.fs.FileStatus plain(org.apache.hadoop.fs.FileStatus s) {
-        return new org.apache.hadoop.fs.FileStatus(s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(), s.getPath());
-    }
-
-    @Override
-    public org.apache.hadoop.fs.FileStatus getFileStatus(Path f) throws IOException {
-        return plain(super.getFileStatus(f));
-    }
-
-    @Override
-    public org.apache.hadoop.fs.FileStatus[] listStatus(Path f) throws IOException {
-        return java.util.Arrays.stream(super.listStatus(f)).map(ReadOnlyFileSystem::plain).toArray(org.apache.hadoop.fs.FileStatus[]::new);
     }
 
     private static <T> T refuse(Path p) throws IOException {

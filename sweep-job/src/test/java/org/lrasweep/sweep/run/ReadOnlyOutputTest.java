@@ -53,4 +53,20 @@ class ReadOnlyOutputTest {
         assertTrue(failed.toString().contains("read-only file system"), failed.toString());
         assertTrue(failed.toString().contains("full trace in "), failed.toString());
     }
+
+    @Test
+    void aFullDiskFailsARunInOneLineNamingTheCauseAndALogWithTheTrace(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path spec = Files.writeString(tmp.resolve("s.conf"), "name = tiny\noutput = \"full://" + tmp.resolve("out")
+                + "\"\nseeds = [1]\nalgorithm = bptt\nlength = 10\nhidden = 8\nbatch = 4\ntest-size = 50\nmax-iterations = 10\n"
+                + "check-every = 5\nspark.progress = false\n");
+        StringWriter err = new StringWriter();
+        int status = SweepMain.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "run", spec.toString());
+        assertEquals(1, status, "not a bad spec: exit 1");
+        String line = err.toString().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("error: 'run " + spec + "' failed: No space left on device (IOException); full trace in "), line);
+        Path log = Path.of(line.substring(line.indexOf("full trace in ") + "full trace in ".length()));
+        assertTrue(Files.readString(log).contains("java.io.IOException: No space left on device"));
+        Files.delete(log);
+    }
 }
