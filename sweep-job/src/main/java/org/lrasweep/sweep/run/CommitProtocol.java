@@ -1,7 +1,6 @@
 package org.lrasweep.sweep.run;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -81,8 +80,13 @@ public enum CommitProtocol {
         }
         Path tmp = new Path(target.getParent(), Journal.TMP_PREFIX + target.getName() + "-" + UUID.randomUUID());
         FileSystem writer = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
-        try (OutputStream out = writer.create(tmp, false)) {
+        try (FSDataOutputStream out = writer.create(tmp, false)) {
             out.write(bytes);
+            // On disk before it is linked or renamed into place: a host crash after the publish must not leave a
+            // committed name over a file whose data never reached the disk (local: fsync; HDFS: the datanodes' disks).
+            if (out.hasCapability(org.apache.hadoop.fs.StreamCapabilities.HSYNC)) {
+                out.hsync();
+            }
         }
         try {
             if (this == LINK && exclusive) {
