@@ -40,12 +40,15 @@ public final class Checkpoints implements Serializable {
 
     private final String output;
     private final CommitProtocol protocol;
+    /** The driver's Hadoop settings ({@link HadoopConf#current}), so that tasks open the output as the driver does. */
+    private final java.util.HashMap<String, String> hadoop;
     private transient Configuration conf;
 
     /** @param output a qualified Hadoop path or URI */
     public Checkpoints(String output, CommitProtocol protocol) {
         this.output = output;
         this.protocol = protocol;
+        this.hadoop = new java.util.HashMap<>(HadoopConf.current());
     }
 
     /** A checkpoint file by its name: whose trial, at which iteration, of which kind. */
@@ -105,7 +108,7 @@ public final class Checkpoints implements Serializable {
 
     private Configuration conf() {
         if (conf == null) {
-            conf = new Configuration();
+            conf = HadoopConf.restore(hadoop);
         }
         return conf;
     }

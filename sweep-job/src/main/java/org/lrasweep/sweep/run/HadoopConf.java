@@ -6,24 +6,46 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The driver's Hadoop configuration carried to Spark tasks, so that a task opens the output with the
- * settings the user gave ({@code spark.hadoop.*}: an S3 endpoint, credentials, HDFS client options),
- * which an executor's {@code new Configuration()} would not hold.
+ * The driver's Hadoop settings carried to where a {@code new Configuration()} would miss them:
+ * into Spark tasks, and into the journal's and checkpoints' own file system handles on the driver.
+ * A user's {@code spark.hadoop.*} settings (an S3 endpoint, credentials, HDFS client options) live
+ * in the session's Hadoop configuration only, not in Hadoop's XML defaults.
  */
 public final class HadoopConf {
     private HadoopConf() {
     }
 
-    /** The driver's Hadoop settings as a serializable map. */
+    /** The settings of the session's Hadoop configuration that differ from Hadoop's defaults here. */
     public static Map<String, String> of(SparkSession spark) {
+        return diff(spark.sparkContext().hadoopConfiguration());
+    }
+
+    /**
+     * The active session's settings ({@link #of}); without a session, the {@code spark.hadoop.*}
+     * system properties spark-submit sets, as Spark would apply them.
+     */
+    public static Map<String, String> current() {
+        if (SparkSession.getActiveSession().isDefined()) {
+            return of(SparkSession.getActiveSession().get());
+        }
         Map<String, String> out = new HashMap<>();
-        for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
-            out.put(e.getKey(), e.getValue());
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.hadoop."))
+                .forEach(k -> out.put(k.substring("spark.hadoop.".length()), System.getProperty(k)));
+        return out;
+    }
+
+    private static Map<String, String> diff(Configuration conf) {
+        Configuration defaults = new Configuration();
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, String> e : conf) {
+            if (!e.getValue().equals(defaults.getRaw(e.getKey()))) {
+                out.put(e.getKey(), e.getValue());
+            }
         }
         return out;
     }
 
-    /** A configuration with the settings of {@link #of}, on top of the local defaults. */
+    /** A configuration: Hadoop's defaults with settings on top. */
     public static Configuration restore(Map<String, String> settings) {
         Configuration conf = new Configuration();
         settings.forEach(conf::set);

@@ -41,6 +41,8 @@ public final class Journal implements Serializable {
 
     private final String output;
     private final CommitProtocol protocol;
+    /** The driver's Hadoop settings ({@link HadoopConf#current}), so that tasks open the output as the driver does. */
+    private final java.util.HashMap<String, String> hadoop;
     /** Built once per deserialized journal (each Spark task has its own): a new one re-reads Hadoop's XML defaults. */
     private transient Configuration conf;
     /** Under unique names: the committed trials as listed once by this copy of the journal. */
@@ -53,11 +55,12 @@ public final class Journal implements Serializable {
     public Journal(String output, CommitProtocol protocol) {
         this.output = output;
         this.protocol = protocol;
+        this.hadoop = new java.util.HashMap<>(HadoopConf.current());
     }
 
     private Configuration conf() {
         if (conf == null) {
-            conf = new Configuration();
+            conf = HadoopConf.restore(hadoop);
         }
         return conf;
     }
