@@ -164,16 +164,7 @@ class S3OutputTest {
         String killed = "s3a://bucket/killed";
         SweepSpec spec = spec(tmp, killed);
         String victim = org.lrasweep.sweep.grid.GridExpander.expand(spec).get(4).trialId();
-        AtomicInteger injected = new AtomicInteger();
-        TrialTask.faultInjector = new TrialTask.FaultInjector() {
-            @Override
-            public void afterCommit(String trialId, int attempt) {
-                if (trialId.equals(victim) && attempt == 0) {
-                    injected.incrementAndGet();
-                    throw new IllegalStateException("injected executor failure after committing " + trialId);
-                }
-            }
-        };
+        AtomicInteger injected = SweepRunnerTest.killAfterCommit(victim);
         SweepRunner.Outcome o = SweepRunnerTest.run(spark, spec);
         assertEquals(1, injected.get());
         assertEquals(9, journalTrials(spark, killed).size());

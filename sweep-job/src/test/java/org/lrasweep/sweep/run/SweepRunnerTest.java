@@ -112,16 +112,7 @@ class SweepRunnerTest {
         Path out = tmp.resolve("out");
         SweepSpec spec = spec(out, "spark.partitions=2");
         String victim = GridExpander.expand(spec).get(4).trialId();
-        AtomicInteger injected = new AtomicInteger();
-        TrialTask.faultInjector = new TrialTask.FaultInjector() {
-            @Override
-            public void afterCommit(String trialId, int attempt) {
-                if (trialId.equals(victim) && attempt == 0) {
-                    injected.incrementAndGet();
-                    throw new IllegalStateException("injected executor failure after committing " + trialId);
-                }
-            }
-        };
+        AtomicInteger injected = killAfterCommit(victim);
         SweepRunner.Outcome o = run(spark, spec);
         assertEquals(1, injected.get(), "the fault fired once and the retry succeeded");
         Dataset<Row> trials = tables(spark, out, "trials");
@@ -141,6 +132,21 @@ class SweepRunnerTest {
         assertEquals(table(spark, tmp.resolve("one"), "trials"), table(spark, tmp.resolve("three"), "trials"));
         assertEquals(table(spark, tmp.resolve("one"), "curves"), table(spark, tmp.resolve("three"), "curves"));
         assertEquals(table(spark, tmp.resolve("one"), "gradients"), table(spark, tmp.resolve("three"), "gradients"));
+    }
+
+    /** Fails the victim trial's first task attempt right after its commit, as an executor dying then would; counts the kills. */
+    static AtomicInteger killAfterCommit(String victim) {
+        AtomicInteger injected = new AtomicInteger();
+        TrialTask.faultInjector = new TrialTask.FaultInjector() {
+            @Override
+            public void afterCommit(String trialId, int attempt) {
+                if (trialId.equals(victim) && attempt == 0) {
+                    injected.incrementAndGet();
+                    throw new IllegalStateException("injected executor failure after committing " + trialId);
+                }
+            }
+        };
+        return injected;
     }
 
     /** Throws the given failure from the victim trial on the listed task attempts, and counts the throws. */
