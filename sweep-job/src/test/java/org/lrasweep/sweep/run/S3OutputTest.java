@@ -99,7 +99,7 @@ class S3OutputTest {
         return SweepRunnerTest.spec(tmp.resolve("unused"), "output=\"" + output + "\"");
     }
 
-    private static Map<String, List<Object>> results(SparkSession spark, String output) throws IOException {
+    static Map<String, List<Object>> results(SparkSession spark, String output) throws IOException {
         Map<String, List<Object>> m = new TreeMap<>();
         for (Row r : TrialsTable.read(spark, output).collectAsList()) {
             m.put(r.getAs("trial_id"), List.of(r.getAs("status"), r.getAs("iterations"), r.<Object>getAs("best_accuracy") == null ? "null"
@@ -120,7 +120,7 @@ class S3OutputTest {
         return out;
     }
 
-    private static String record(SparkSession spark, String output, String runId) throws IOException {
+    static String record(SparkSession spark, String output, String runId) throws IOException {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(output + "/runs/" + runId + ".conf");
         try (var in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -128,7 +128,7 @@ class S3OutputTest {
     }
 
     /** Two drivers on one output at once. */
-    private static List<SweepRunner.Outcome> twoDrivers(SparkSession spark, SweepSpec spec) throws Exception {
+    static List<SweepRunner.Outcome> twoDrivers(SparkSession spark, SweepSpec spec) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<SweepRunner.Outcome>> runs = new ArrayList<>();
