@@ -199,6 +199,12 @@ class CompactorTest {
         Compactor.compact(spark, out.toString(), s -> { });
         assertFalse(Files.exists(dead.getParent()), "pruned once stale");
         assertTrue(versions(out).get(versions(out).size() - 1).startsWith("v00000100-"), "numbered past the dead one");
+        // Had its writer only been slow, it could not complete the pruned version now.
+        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+        IOException late = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> TableVersions.complete(fs,
+                new org.apache.hadoop.fs.Path(dead.getParent().toUri()), "late"));
+        assertTrue(late.getMessage().contains("was removed as abandoned while it was written"), late.getMessage());
+        assertFalse(Files.exists(dead.getParent()));
     }
 
     private static List<String> versions(Path out) throws IOException {
