@@ -28,10 +28,7 @@ public final class HadoopConf {
         if (SparkSession.getActiveSession().isDefined()) {
             return of(SparkSession.getActiveSession().get());
         }
-        Map<String, String> out = new HashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.hadoop."))
-                .forEach(k -> out.put(k.substring("spark.hadoop.".length()), System.getProperty(k)));
-        return out;
+        return diff(org.lrasweep.sweep.spec.OutputLocation.hadoop());
     }
 
     private static Map<String, String> diff(Configuration conf) {

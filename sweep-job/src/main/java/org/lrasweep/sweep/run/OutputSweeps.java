@@ -45,7 +45,7 @@ public final class OutputSweeps {
         Path runs = new Path(output, "runs");
         List<FileStatus> records = new ArrayList<>(List.of(fs.exists(runs) ? fs.listStatus(runs) : new FileStatus[0]));
         records.sort(Comparator.comparing(f -> f.getPath().getName()));
-        Map<String, Sweep> sweeps = new LinkedHashMap<>();
+        Map<List<Object>, Sweep> sweeps = new LinkedHashMap<>();
         for (FileStatus f : records) {
             if (!f.getPath().getName().endsWith(".conf")) {
                 continue;
@@ -61,9 +61,8 @@ public final class OutputSweeps {
                 continue;
             }
             Set<String> ids = ids(spec, GridExpander.expand(spec));
-            String key = spec.name() + "|" + ids.hashCode() + "|" + ids.size();
-            sweeps.remove(key);
-            sweeps.put(key, new Sweep(spec.name(), f.getPath().getName(), text, spec, ids));
+            // Records in time order: each sweep keeps its latest.
+            sweeps.put(List.of(spec.name(), ids), new Sweep(spec.name(), f.getPath().getName(), text, spec, ids));
         }
         // Ordered by each sweep's latest run: the last is the one run most recently.
         List<Sweep> out = new ArrayList<>(sweeps.values());

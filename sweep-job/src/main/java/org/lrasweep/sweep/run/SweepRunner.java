@@ -138,10 +138,6 @@ public final class SweepRunner {
         if (stale > 0) {
             log.printf("sweep '%s': removed %d temporary files that earlier attempts left behind%n", spec.name(), stale);
         }
-        int leftovers = Leftovers.remove(fs, output, System.currentTimeMillis() - STALE_AFTER_MS);
-        if (leftovers > 0) {
-            log.printf("sweep '%s': removed %d folders that failed compactions, summaries or reports left behind%n", spec.name(), leftovers);
-        }
         for (String abandoned : RunRecords.markAbandoned(fs, output, System.currentTimeMillis() - STALE_AFTER_MS)) {
             log.printf("sweep '%s': run %s ended without finishing (its driver was killed): marked abandoned%n", spec.name(), abandoned);
         }
