@@ -101,21 +101,7 @@ submit() { # submit OUTPUT LOGNAME [KEY=VALUE...]: the sweep on the cluster, in 
   started+=("$!")
 }
 
-cat >"$work/cluster.conf" <<'SPEC'
-name = cluster-test
-seeds = { from = 1, to = 6 }
-task = temporal-order
-length = 20
-algorithm = lra
-hidden = 32
-batch = 8
-test-size = 500
-check-every = 50
-max-iterations = 1000
-patience = 1000
-lra.alpha = [0, 1]
-SPEC
-spec="$work/cluster.conf"
+spec="$root/conf/cluster-test.conf"
 TRIALS=12
 
 log "reference: the same spec in local mode"
@@ -147,24 +133,7 @@ log "sweep finished on the remaining worker: $after/$TRIALS trials committed"
 start_worker 1
 
 compare() { # compare OUTPUT: same trials as the local run, each id once
-  /usr/bin/env python3 - "$work/local/csv/trials.csv" "$1/csv/trials.csv" <<'PY'
-import csv, sys
-cols = ["trial_id", "config_id", "task", "length", "seed", "algorithm", "hidden", "batch", "test_size", "check_every",
-        "patience", "max_iterations", "bptt_learning_rate", "bptt_clip", "bptt_alpha", "lra_variant", "lra_learning_rate",
-        "lra_beta", "lra_k", "lra_c", "lra_alpha", "status", "iterations", "solved_at", "best_accuracy", "final_accuracy",
-        "final_test_loss", "omega_zero_events"]
-def load(path):
-    rows = list(csv.DictReader(open(path)))
-    ids = [r["trial_id"] for r in rows]
-    if len(ids) != len(set(ids)):
-        sys.exit(f"duplicate trial ids in {path}")
-    return {r["trial_id"]: tuple(r[c] for c in cols) for r in rows}
-local, cluster = load(sys.argv[1]), load(sys.argv[2])
-if local != cluster:
-    diff = [k for k in set(local) | set(cluster) if local.get(k) != cluster.get(k)]
-    sys.exit(f"{len(diff)} trials differ from local mode, e.g. {diff[:3]}")
-print(f"{len(cluster)} trials, each id once, identical to local mode in {len(cols)} columns")
-PY
+  /usr/bin/env python3 "$root/submit/compare-trials.py" "$work/local/csv/trials.csv" "$1/csv/trials.csv"
 }
 log "lost worker: $(compare "$work/lost-worker")" || fail "lost-worker results"
 

@@ -33,18 +33,20 @@ ensure_built() {
   fi
 }
 
-# The Spark line the job jar is built for; a spark-submit on the PATH must match it.
+# The Spark line the job jar is built for (4.1), and 4.2, on which submit/yarn-test.sh runs the
+# same jar on YARN; a spark-submit on the PATH must be one of them.
 SPARK_LINE=4.1
+SPARK_LINES_RUN="4.1 4.2"
 SCALA_LINE=2.13
 
-# Exits 2 with one line unless the spark-submit on the PATH is Spark $SPARK_LINE for Scala $SCALA_LINE.
+# Exits 2 with one line unless the spark-submit on the PATH is Spark 4.1 or 4.2 for Scala $SCALA_LINE.
 check_spark_submit_version() {
   local banner version scala
   banner="$(spark-submit --version 2>&1 || true)"
   version="$(grep -oE 'version [0-9]+\.[0-9]+\.[0-9]+' <<<"$banner" | head -n 1 | cut -d' ' -f2 || true)"
   scala="$(grep -oE 'Scala version [0-9]+\.[0-9]+' <<<"$banner" | head -n 1 | cut -d' ' -f3 || true)"
-  if [[ "$version" != "$SPARK_LINE".* || "$scala" != "$SCALA_LINE" ]]; then
-    echo "error: $(command -v spark-submit) is Spark ${version:-unknown} for Scala ${scala:-unknown}; the job needs Spark $SPARK_LINE for Scala $SCALA_LINE (put that distribution first on the PATH)" >&2
+  if [[ " $SPARK_LINES_RUN " != *" ${version%.*} "* || -z "$version" || "$scala" != "$SCALA_LINE" ]]; then
+    echo "error: $(command -v spark-submit) is Spark ${version:-unknown} for Scala ${scala:-unknown}; the job needs Spark ${SPARK_LINES_RUN// / or } for Scala $SCALA_LINE (put that distribution first on the PATH)" >&2
     exit 2
   fi
 }
@@ -53,13 +55,13 @@ check_spark_submit_version() {
 # (the Maven-resolved Spark jars have neither module); otherwise checks its version.
 require_spark_distribution() {
   if ! command -v spark-submit >/dev/null 2>&1; then
-    echo "error: $1 needs spark-submit of a Spark $SPARK_LINE (Scala $SCALA_LINE) distribution on the PATH; the Maven-resolved Spark jars run local and standalone sweeps only" >&2
+    echo "error: $1 needs spark-submit of a Spark ${SPARK_LINES_RUN// / or } (Scala $SCALA_LINE) distribution on the PATH; the Maven-resolved Spark jars run local and standalone sweeps only" >&2
     exit 2
   fi
   check_spark_submit_version
 }
 
-# spark-submit ARGS...: the distribution's when on PATH (checked to be Spark $SPARK_LINE), else SparkSubmit
+# spark-submit ARGS...: the distribution's when on PATH (checked to be Spark 4.1 or 4.2), else SparkSubmit
 # from the Maven-resolved jars.
 _spark_submit() {
   if command -v spark-submit >/dev/null 2>&1; then

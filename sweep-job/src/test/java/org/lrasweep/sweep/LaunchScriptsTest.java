@@ -66,18 +66,27 @@ class LaunchScriptsTest {
     @Test
     void yarnAndKubernetesNeedASparkDistribution(@TempDir Path tmp) throws Exception {
         assertOneLineError(run(tmp, null, null, Map.of("HADOOP_CONF_DIR", tmp.toString()), "yarn.sh", "SPEC"),
-                "submit/yarn.sh needs spark-submit of a Spark 4.1 (Scala 2.13) distribution on the PATH");
+                "submit/yarn.sh needs spark-submit of a Spark 4.1 or 4.2 (Scala 2.13) distribution on the PATH");
         assertOneLineError(run(tmp, null, null, Map.of("IMAGE", "img"), "k8s.sh", "https://k8s:6443", "SPEC"),
-                "submit/k8s.sh needs spark-submit of a Spark 4.1 (Scala 2.13) distribution on the PATH");
+                "submit/k8s.sh needs spark-submit of a Spark 4.1 or 4.2 (Scala 2.13) distribution on the PATH");
     }
 
     @Test
     void aSparkSubmitOfAnotherVersionIsRefused(@TempDir Path tmp) throws Exception {
         assertOneLineError(run(tmp, "4.0.1", "2.13", Map.of("HADOOP_CONF_DIR", tmp.toString()), "yarn.sh", "SPEC"),
-                "is Spark 4.0.1 for Scala 2.13; the job needs Spark 4.1 for Scala 2.13");
+                "is Spark 4.0.1 for Scala 2.13; the job needs Spark 4.1 or 4.2 for Scala 2.13");
+        assertOneLineError(run(tmp, "4.3.0", "2.13", Map.of("HADOOP_CONF_DIR", tmp.toString()), "yarn.sh", "SPEC"),
+                "is Spark 4.3.0 for Scala 2.13");
         assertOneLineError(run(tmp, "4.1.3", "2.12", Map.of(), "standalone.sh", "spark://m:7077", "SPEC"),
                 "is Spark 4.1.3 for Scala 2.12");
         assertOneLineError(run(tmp, "3.5.6", "2.12", Map.of(), "local.sh", "SPEC"), "is Spark 3.5.6 for Scala 2.12");
+    }
+
+    @Test
+    void aSpark42DistributionIsAcceptedAsTheYarnTestRunsOne(@TempDir Path tmp) throws Exception {
+        Result ok = run(tmp, "4.2.0", "2.13", Map.of("IMAGE", "img", "UPLOAD_PATH", "s3a://bucket/uploads"),
+                "k8s.sh", "https://k8s:6443", "SPEC");
+        assertEquals(0, ok.status(), ok.err());
     }
 
     @Test
