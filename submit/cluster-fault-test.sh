@@ -102,7 +102,7 @@ submit() { # submit OUTPUT LOGNAME [KEY=VALUE...]: the sweep on the cluster, in 
 }
 
 spec="$root/conf/cluster-test.conf"
-TRIALS=12
+TRIALS=8
 
 log "reference: the same spec in local mode"
 run_local 2 run "$spec" "output=$work/local" spark.progress=false >"$work/local.log" 2>&1 || fail "local run (see local.log)"
@@ -157,7 +157,7 @@ log "resubmitted: ran the $((TRIALS - kept)) missing trials, the $kept committed
 log "killed driver: $(compare "$work/killed-driver")" || fail "killed-driver results"
 # 3. Killed executor after a periodic checkpoint.
 # The spec above for one trial, six times as long, keeping a checkpoint about every second.
-checkpointed=(name=cluster-checkpoint "seeds=[1]" max-iterations=6000 lra.alpha=0 checkpoint-every=0.01)
+checkpointed=(name=cluster-checkpoint "seeds=[1]" max-iterations=3000 patience=1000 lra.alpha=0 checkpoint-every=0.01)
 run_local 2 run "$spec" "output=$work/checkpoint-local" spark.progress=false "${checkpointed[@]}" >"$work/checkpoint-local.log" 2>&1 \
   || fail "local checkpoint run (see checkpoint-local.log)"
 submit "$work/checkpoint" driver-checkpoint "${checkpointed[@]}"

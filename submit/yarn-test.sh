@@ -39,14 +39,18 @@ cleanup() {
 trap cleanup EXIT
 export OMP_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1
 
-# conf/cluster-test.conf, smaller: 8 trials of at most 600 iterations.
 spec="$root/conf/cluster-test.conf"
-smaller=(name=yarn-test "seeds={from=1,to=4}" max-iterations=600 patience=10)
 TRIALS=8
 
-# The reference, with the build's own Spark: the same spec in local mode.
-log "reference: the same spec in local mode"
-run_local 2 run "$spec" "output=$work/local" spark.progress=false "${smaller[@]}" >"$work/local.log" 2>&1 || fail "local run (see local.log)"
+# The mini cluster starts while the reference runs: the same spec in local mode, with the build's
+# own Spark.
+mkdir -p "$work/cluster"
+java "${SPARK_JAVA_FLAGS[@]}" -Xmx768m "-Dtest.build.data=$work/cluster" -cp "$root/sweep-job/target/test-classes:$(cat "$root/sweep-job/target/test-classpath.txt")" \
+  org.lrasweep.sweep.run.MiniHadoopCluster "$work/hadoop-conf" "$work/cluster" 8192 4 >"$work/hadoop.log" 2>&1 &
+cluster_pid=$!
+log "reference: the same spec in local mode, while the mini cluster starts"
+run_local 2 run "$spec" "output=$work/local" spark.progress=false >"$work/local.log" 2>&1 &
+reference_pid=$!
 
 # The Spark distribution: the jars Maven resolves for spark-sql and spark-yarn, laid out as a
 # distribution is (RELEASE, jars/, conf/, bin/spark-submit through Spark's own launcher, as
@@ -100,11 +104,6 @@ spark.task.maxFailures 8
 CONF
 export SPARK_HOME="$spark_home" PATH="$spark_home/bin:$PATH"
 
-
-mkdir -p "$work/cluster"
-java "${SPARK_JAVA_FLAGS[@]}" -Xmx768m "-Dtest.build.data=$work/cluster" -cp "$root/sweep-job/target/test-classes:$(cat "$root/sweep-job/target/test-classpath.txt")" \
-  org.lrasweep.sweep.run.MiniHadoopCluster "$work/hadoop-conf" "$work/cluster" 8192 4 >"$work/hadoop.log" 2>&1 &
-cluster_pid=$!
 for ((i = 0; i < 600; i++)); do
   [[ -f "$work/hadoop-conf/ready" ]] && break
   kill -0 "$cluster_pid" 2>/dev/null || fail "the mini cluster did not start (see hadoop.log)"
@@ -115,6 +114,8 @@ hdfs_uri=$(sed -n 1p "$work/hadoop-conf/ready")
 namenode_web=$(sed -n 3p "$work/hadoop-conf/ready")
 export HADOOP_CONF_DIR="$work/hadoop-conf"
 log "mini cluster up: HDFS at $hdfs_uri, YARN resource manager at $(sed -n 2p "$work/hadoop-conf/ready")"
+wait "$reference_pid" || fail "local run (see local.log)"
+log "local run: $(find "$work/local/journal/trials" -maxdepth 1 -name '*.parquet' ! -name '_*' | wc -l) trials committed"
 
 fs() { java -Xmx256m -cp "$HADOOP_CONF_DIR:$(cat "$SPARK_CLASSPATH_FILE")" org.apache.hadoop.fs.FsShell "$@" 2>>"$work/fs.log"; }
 # Committed trials: journal/trials/<id>.parquet, listed through WebHDFS (OUTPUT is hdfs://host:port/PATH).
@@ -134,7 +135,7 @@ compare() { # compare OUTPUT: the same trials as the local run, each id once
 # 1. Client mode: the driver here, two one-core executors in containers; one is killed mid-sweep.
 out="$hdfs_uri/sweeps/client"
 DEPLOY_MODE=client EXECUTORS=2 EXECUTOR_CORES=1 EXECUTOR_MEMORY=768m DRIVER_MEMORY=1g \
-  "$root/submit/yarn.sh" "$spec" "output=\"$out\"" spark.progress=false "${smaller[@]}" >"$work/client.log" 2>&1 &
+  "$root/submit/yarn.sh" "$spec" "output=\"$out\"" spark.progress=false >"$work/client.log" 2>&1 &
 driver_pid=$!
 for ((i = 0; i < 900; i++)); do
   kill -0 "$driver_pid" 2>/dev/null || fail "the client-mode sweep ended before any executor was killed (see client.log)"
@@ -157,7 +158,7 @@ log "client mode: the sweep finished on a replacement executor; $(compare "$out"
 out="$hdfs_uri/sweeps/cluster"
 for n in 1 2; do
   DEPLOY_MODE=cluster EXECUTORS=1 EXECUTOR_CORES=1 EXECUTOR_MEMORY=768m DRIVER_MEMORY=768m \
-    "$root/submit/yarn.sh" "$spec" "output=\"$out\"" spark.progress=false "${smaller[@]}" >"$work/cluster-$n.log" 2>&1 &
+    "$root/submit/yarn.sh" "$spec" "output=\"$out\"" spark.progress=false >"$work/cluster-$n.log" 2>&1 &
   submitter[$n]=$!
 done
 # Both applications must be running at the same moment (RUNNING in each submitter's log before either finishes).

@@ -5,8 +5,8 @@ import picocli.CommandLine;
 
 /**
  * The project's command-line error contract, shared by the kernel and sweep CLIs: a bad option
- * or an invalid value ({@link IllegalArgumentException}) prints one line {@code error: ...} and
- * exits 2; anything else (a full disk, a file system refusing a write, a bug) prints one line
+ * or an invalid value (an {@link IllegalArgumentException} this project throws) prints one line
+ * {@code error: ...} and exits 2; anything else (a full disk, a file system refusing a write, a bug) prints one line
  * saying what failed and why, writes the full trace to a log file the line names, and exits 1.
  */
 public final class UsageErrors {
@@ -25,7 +25,7 @@ public final class UsageErrors {
             return STATUS;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
+            if (isUsageError(ex)) {
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return STATUS;
             }
@@ -34,6 +34,27 @@ public final class UsageErrors {
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * Whether a failure is the user's input: an {@link IllegalArgumentException} raised by this
+     * project's own code (directly, or by the JDK on its behalf: a malformed URI or path), which
+     * raises one only for a bad option, spec or value. One raised inside Spark, Hadoop or another
+     * library once the job has started is a failure of the run (exit 1, with its trace), not a bad
+     * argument: the nearest frame that is not the JDK's decides.
+     */
+    static boolean isUsageError(Throwable ex) {
+        if (!(ex instanceof IllegalArgumentException)) {
+            return false;
+        }
+        for (StackTraceElement frame : ex.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("org.lrasweep.");
+        }
+        return false;
     }
 
     /** The innermost cause's message (its first line) and class: where Spark and Hadoop wrap it, the words a user can act on. */
