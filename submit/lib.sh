@@ -42,6 +42,8 @@ SCALA_LINE=2.13
 # Exits 2 with one line unless the spark-submit on the PATH is Spark 4.1 or 4.2 for Scala $SCALA_LINE.
 check_spark_submit_version() {
   local banner version scala
+  # Once per script: `spark-submit --version` starts two JVMs.
+  [[ "${SPARK_SUBMIT_CHECKED:-}" == "$(command -v spark-submit)" ]] && return
   banner="$(spark-submit --version 2>&1 || true)"
   version="$(grep -oE 'version [0-9]+\.[0-9]+\.[0-9]+' <<<"$banner" | head -n 1 | cut -d' ' -f2 || true)"
   scala="$(grep -oE 'Scala version [0-9]+\.[0-9]+' <<<"$banner" | head -n 1 | cut -d' ' -f3 || true)"
@@ -49,6 +51,7 @@ check_spark_submit_version() {
     echo "error: $(command -v spark-submit) is Spark ${version:-unknown} for Scala ${scala:-unknown}; the job needs Spark ${SPARK_LINES_RUN// / or } for Scala $SCALA_LINE (put that distribution first on the PATH)" >&2
     exit 2
   fi
+  SPARK_SUBMIT_CHECKED="$(command -v spark-submit)"
 }
 
 # Exits 2 with one line when no spark-submit is on the PATH: YARN and Kubernetes need a distribution
@@ -62,13 +65,13 @@ require_spark_distribution() {
 }
 
 # spark-submit ARGS...: the distribution's when on PATH (checked to be Spark 4.1 or 4.2), else SparkSubmit
-# from the Maven-resolved jars.
+# from the Maven-resolved jars. DRIVER_JAVA_OPTIONS: extra JVM flags for the driver.
 _spark_submit() {
   if command -v spark-submit >/dev/null 2>&1; then
     check_spark_submit_version
-    spark-submit --driver-java-options "$HEADLESS -Dlog4j2.configurationFile=file:$LOG4J_CONF" "$@"
+    spark-submit --driver-java-options "$HEADLESS -Dlog4j2.configurationFile=file:$LOG4J_CONF${DRIVER_JAVA_OPTIONS:+ $DRIVER_JAVA_OPTIONS}" "$@"
   else
-    java "${SPARK_JAVA_FLAGS[@]}" "$HEADLESS" -Xmx"${DRIVER_MEMORY:-4g}" "-Dlog4j2.configurationFile=file:$LOG4J_CONF" \
+    java "${SPARK_JAVA_FLAGS[@]}" "$HEADLESS" ${DRIVER_JAVA_OPTIONS:-} -Xmx"${DRIVER_MEMORY:-4g}" "-Dlog4j2.configurationFile=file:$LOG4J_CONF" \
       -cp "$(cat "$SPARK_CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit "$@"
   fi
 }

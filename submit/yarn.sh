@@ -4,7 +4,8 @@
 #   submit/yarn.sh conf/paper/random-permutation.conf output=hdfs:///user/me/sweeps/rp
 # Environment: DEPLOY_MODE (cluster | client; default cluster: the driver runs in YARN and the spec
 # travels with --files), EXECUTORS (default 8), EXECUTOR_CORES (tasks per executor, default 4),
-# EXECUTOR_MEMORY (default 4g), DRIVER_MEMORY (default 4g), QUEUE (default: default).
+# EXECUTOR_MEMORY (default 4g), DRIVER_MEMORY (default 4g), QUEUE (default: default),
+# DRIVER_JAVA_OPTIONS (extra JVM flags for the driver). Flags of `run` follow the spec (--add, --no-report).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [[ $# -lt 1 ]]; then

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code run SPEC [KEY=VALUE...]}: validates the spec, runs its missing trials on Spark, then
- * summarizes the results and writes the report.
+ * summarizes the results and writes the report (unless {@code --no-report}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run every trial of the sweep not yet committed in its output folder.")
@@ -39,6 +39,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--add", description = "add this sweep to an output that holds another sweep, or another grid of this one "
             + "(more seeds, a longer budget); without it such a run is refused, so that no output mixes sweeps by accident")
     boolean add;
+
+    @Option(names = "--no-report", description = "commit and compact the trials but write no summary or report "
+            + "(several drivers sharing one output: one writes them; or `report OUTPUT` later)")
+    boolean noReport;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +62,10 @@ public final class RunCommand implements Callable<Integer> {
         SpecWarnings.of(spec, trials, spark.sparkContext().master()).forEach(w -> log.println("warning: " + w));
         SweepRunner.Outcome outcome = SweepRunner.run(spark, spec, trials, log, retryFailed);
         command.commandLine().getOut().println(outcome.summary(spec.name()));
-        if (!outcome.statuses().isEmpty()) {
+        if (noReport) {
+            command.commandLine().getOut().println("summary and report not written (--no-report): `report "
+                    + outcome.output() + "` writes them");
+        } else if (!outcome.statuses().isEmpty()) {
             Analysis.run(spark, outcome.output(), true, command.commandLine().getOut());
         }
         return 0;

@@ -50,6 +50,9 @@ public final class MiniHadoopCluster {
         // A fuller disk than YARN's default 90% must not mark the only node unhealthy.
         conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 100.0f);
         conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 2);
+        // Containers are handed out on node heartbeats: YARN's default second between them would add
+        // seconds to every executor start and replacement of a test that is all starts.
+        conf.setLong(YarnConfiguration.RM_NM_HEARTBEAT_INTERVAL_MS, 200);
         // The capacity scheduler's configuration file is not in the shaded jar: one queue, "default",
         // the one submit/yarn.sh names unless QUEUE says otherwise.
         conf.set("yarn.scheduler.capacity.root.queues", "default");
