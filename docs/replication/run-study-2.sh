@@ -28,5 +28,6 @@ order=(
 )
 for name in "${order[@]}"; do
   echo "== study II: $name ($(date -u +%FT%TZ))"
-  submit/local.sh "conf/replication-2/$name.conf"
+  # No summary or report per sweep: the study's tables are written once, from every output, when it is analysed.
+  submit/local.sh "conf/replication-2/$name.conf" --no-report
 done
