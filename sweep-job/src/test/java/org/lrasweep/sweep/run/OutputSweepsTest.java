@@ -1,6 +1,7 @@
 package org.lrasweep.sweep.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lrasweep.sweep.SparkSessionExtension;
 import org.lrasweep.sweep.SweepMain;
 
-/** One output, one sweep: another name or grid is refused before anything runs, unless added with --add; status then shows both. */
+/**
+ * One output, one sweep: another name or grid is refused before anything runs, unless added with --add;
+ * status then shows both. A driver sharing an output can leave the summary and report to another
+ * (--no-report).
+ */
 @ExtendWith(SparkSessionExtension.class)
 class OutputSweepsTest {
     private static final String TINY = "name = tiny\nseeds = {from = 1, to = 3}\nlength = 10\nhidden = 8\nbatch = 4\n"
@@ -63,5 +68,28 @@ class OutputSweepsTest {
         assertTrue(status.startsWith("output holds 2 sweeps (added with run --add): 'tiny', 'tiny'; 8 trials committed in all"), status);
         assertTrue(status.contains(": 8 of 8 trials committed, 0 pending"), status);
         assertTrue(status.contains(": 6 of 6 trials committed, 0 pending"), status);
+    }
+
+    @Test
+    void runWithoutReportCommitsAndCompactsThenReportWritesTheSummary(SparkSession spark, @TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Path spec = Files.writeString(tmp.resolve("tiny.conf"), TINY + "output = \"" + out + "\"\n");
+        StringWriter text = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(text, err, "run", spec.toString(), "--no-report"), err.toString());
+        assertTrue(text.toString().contains("6 trials, 0 already committed, 6 run"), text.toString());
+        assertTrue(text.toString().contains("summary and report not written (--no-report)"), text.toString());
+        try (Stream<Path> s = Files.list(out.resolve("journal/trials"))) {
+            assertEquals(6, s.filter(p -> p.getFileName().toString().endsWith(".parquet")).count());
+        }
+        assertTrue(Files.isDirectory(out.resolve("tables")), "the trials are compacted");
+        assertFalse(Files.exists(out.resolve("csv/trials.csv")), "no summary");
+        assertFalse(Files.exists(out.resolve("report/index.html")), "no report");
+
+        text = new StringWriter();
+        assertEquals(0, cli(text, err, "report", out.toString()), err.toString());
+        assertTrue(text.toString().contains("summary of 6 trials"), text.toString());
+        assertTrue(Files.isRegularFile(out.resolve("csv/trials.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("report/index.html")));
     }
 }
