@@ -21,6 +21,8 @@ order=(
   d-to-bptt-lengths
   # 3. Part C.
   c-to-T20-released-beta1-guard-off c-to3-T10-released-beta1-guard-off c-to3-T20-released-beta1-guard-off
+  # Rule C2 (added 2026-12-05, protocol.md "Changes after registration").
+  c-rp-T20-released-beta10-guard-off
   # 4. Part A at T = 10, the cells not all 20 of 20 in the first study.
   a-to-T10-released-beta10 a-to3-T10-released-beta1 a-rp-T10-released-beta10 a-rp-T10-local-beta10 a-rp-T10-local-beta1
   # 5. Part D, LRA at T = 30.
