@@ -90,8 +90,8 @@ public final class TrialsTable {
                 .orderBy(col("attempt").asc_nulls_last(), col("finished_at").asc_nulls_last(), col("commit_id").asc_nulls_last());
         // The window's shuffle leaves spark.sql.shuffle.partitions partitions (200 by default), mostly
         // empty; readers cache this table and query it dozens of times, and every query would run that
-        // many tasks (a report on 8 trials: 6,000 tasks, three quarters of its CPU time spent
-        // deserializing them).
+        // many tasks (a report on 8 trials: 6,283 tasks, 70% of its CPU samples spent deserializing
+        // them; docs/performance.md).
         return trials.withColumn("_choice", org.apache.spark.sql.functions.row_number().over(byTrial))
                 .where(col("_choice").equalTo(1)).drop("_choice")
                 .coalesce(Math.max(1, trials.sparkSession().sparkContext().defaultParallelism()));
