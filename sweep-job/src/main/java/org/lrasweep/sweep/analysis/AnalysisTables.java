@@ -25,7 +25,8 @@ import org.lrasweep.sweep.run.Tables;
 
 /**
  * Writes the analysis tables under a sweep's output: {@code summary}, {@code comparisons},
- * {@code learning_curves} and {@code gradient_profiles} as Parquet folders, and CSV copies of
+ * {@code learning_curves}, {@code gradient_profiles}, {@code failure_lengths} and
+ * {@code guard_pairs} as Parquet folders, and CSV copies of
  * them, of the trials table and of an adaptive sweep's allocation table in {@code csv/} for
  * spreadsheets and for Python without pyarrow.
  */
@@ -40,6 +41,8 @@ public final class AnalysisTables {
         written.add(write(spark, into, "comparisons", comparisonSchema(a.thresholds), comparisonRows(a)));
         written.add(write(spark, into, "learning_curves", curveSchema(), curveRows(a)));
         written.add(write(spark, into, "gradient_profiles", profileSchema(), profileRows(a)));
+        written.add(write(spark, into, "failure_lengths", failureLengthSchema(), failureLengthRows(a)));
+        written.add(write(spark, into, "guard_pairs", guardPairSchema(), guardPairRows(a)));
         writeTrialsCsv(spark, output, into, a.thresholds);
         written.add("csv/trials.csv");
         java.util.Optional<List<Row>> allocation = org.lrasweep.sweep.run.AllocationTable.read(spark, output);
@@ -255,6 +258,66 @@ public final class AnalysisTables {
         return rows;
     }
 
+    static StructType failureLengthSchema() {
+        StructType s = new StructType().add("task", DataTypes.StringType).add("method", DataTypes.StringType)
+                .add("label", DataTypes.StringType).add("lengths", DataTypes.StringType).add("solved_by_length", DataTypes.StringType);
+        for (String end : new String[] {"last_at_least_half", "first_below_half"}) {
+            s = s.add(end + "_length", DataTypes.IntegerType, true).add(end + "_config_id", DataTypes.StringType, true)
+                    .add(end + "_solved", DataTypes.IntegerType, true).add(end + "_trials", DataTypes.IntegerType, true)
+                    .add(end + "_rate", DataTypes.DoubleType, true).add(end + "_ci_low", DataTypes.DoubleType, true)
+                    .add(end + "_ci_high", DataTypes.DoubleType, true);
+        }
+        return s.add("monotone", DataTypes.BooleanType);
+    }
+
+    static List<Row> failureLengthRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (FailureLength f : a.failureLengths) {
+            List<Object> v = new ArrayList<>();
+            v.add(f.method().task());
+            v.add(f.method().method());
+            v.add(a.label(f.method()));
+            v.add(String.join(" ", f.lengths().stream().map(s -> String.valueOf(s.config().length())).toList()));
+            v.add(String.join(" ", f.lengths().stream().map(s -> s.solved() + "/" + s.ran()).toList()));
+            for (ConfigurationSummary end : new ConfigurationSummary[] {f.lastAtLeastHalf(), f.firstBelowHalf()}) {
+                v.add(end == null ? null : end.config().length());
+                v.add(end == null ? null : end.config().id());
+                v.add(end == null ? null : end.solved());
+                v.add(end == null ? null : end.ran());
+                v.add(end == null ? null : FailureLength.rate(end));
+                v.add(end == null ? null : end.successLow());
+                v.add(end == null ? null : end.successHigh());
+            }
+            v.add(f.monotone());
+            rows.add(RowFactory.create(v.toArray()));
+        }
+        return rows;
+    }
+
+    static StructType guardPairSchema() {
+        return new StructType().add("task", DataTypes.StringType).add("length", DataTypes.IntegerType)
+                .add("label", DataTypes.StringType).add("guarded_config_id", DataTypes.StringType)
+                .add("guard_off_config_id", DataTypes.StringType).add("seed", DataTypes.LongType)
+                .add("guarded_status", DataTypes.StringType).add("guard_first", DataTypes.IntegerType, true)
+                .add("guard_events", DataTypes.LongType).add("guarded_best_mistakes", DataTypes.LongType, true)
+                .add("guard_off_status", DataTypes.StringType).add("guard_off_stopped_at", DataTypes.IntegerType)
+                .add("guard_off_best_mistakes", DataTypes.LongType, true);
+    }
+
+    static List<Row> guardPairRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (GuardPair p : a.guardPairs) {
+            Configuration c = p.guarded().config();
+            for (GuardPair.Seed s : p.seeds()) {
+                rows.add(RowFactory.create(c.task(), c.length(), a.label(c), c.id(), p.guardOff().config().id(), s.seed(),
+                        s.guardedStatus(), s.guardFirst() < 0 ? null : s.guardFirst(), s.guardEvents(),
+                        s.guardedMistakes() < 0 ? null : s.guardedMistakes(), s.offStatus(), s.offStoppedAt(),
+                        s.offMistakes() < 0 ? null : s.offMistakes()));
+            }
+        }
+        return rows;
+    }
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
@@ -289,13 +352,10 @@ public final class AnalysisTables {
     }
 
     /**
-     * {@code csv/trials.csv}: the executors format the rows into a temporary folder, and the driver
-     * streams that one file in behind the header, so no trial passes through the driver's memory.
-     */
-    /**
      * The trials table as CSV, with, per error threshold, {@code reached_at_<threshold>}: the first
      * check at which the trial had fewer than threshold x test-size mistakes (from its curve; empty
-     * where it never did).
+     * where it never did). The executors format the rows into a temporary folder, and the driver
+     * streams that one file in behind the header, so no trial passes through the driver's memory.
      */
     private static void writeTrialsCsv(SparkSession spark, String output, String into, double[] thresholds) throws IOException {
         org.apache.spark.sql.Dataset<Row> trials = org.lrasweep.sweep.run.TrialsTable.read(spark, output);

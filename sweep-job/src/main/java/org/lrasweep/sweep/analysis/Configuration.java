@@ -130,6 +130,21 @@ public final class Configuration {
         return valuesWhere(p -> p != TrialParameters.LRA_NORMALIZE);
     }
 
+    /** Everything but the sequence length, so one method's configurations can be followed across lengths. */
+    public List<Object> withoutLength() {
+        return valuesWhere(p -> p != TrialParameters.LENGTH);
+    }
+
+    /** Everything but the Omega guard, so a run without the guard can be paired with its guarded twin. */
+    public List<Object> withoutGuard() {
+        return valuesWhere(p -> p != TrialParameters.LRA_OMEGA_GUARD);
+    }
+
+    /** Whether this is LRA with the Omega guard off: the authors' arithmetic, which turns a zero error signal into NaN. */
+    public boolean isGuardOff() {
+        return isLra() && "off".equals(get(TrialParameters.LRA_OMEGA_GUARD));
+    }
+
     /** Whether this is LRA with its target and update norms clipped (normalize = clip, the paper's setting). */
     public boolean isClipped() {
         return isLra() && "clip".equals(get(TrialParameters.LRA_NORMALIZE));

@@ -65,6 +65,10 @@ public final class ReportPage {
         if (a.selection != null) {
             page.put("adaptiveSelection", selection(a));
         }
+        page.put("failureLengths", a.failureLengths.stream().map(f -> failureLengthRow(a, f)).toList());
+        page.put("guardPairs", a.guardPairs.stream().map(p -> guardPairRow(a, p)).toList());
+        page.put("hasFailureLengths", !a.failureLengths.isEmpty());
+        page.put("hasGuardPairs", !a.guardPairs.isEmpty());
         page.put("collapseBest", TrialResult.COLLAPSE_BEST_AT_LEAST);
         page.put("collapseWithin", TrialResult.COLLAPSE_FINAL_WITHIN);
         provenance(page, a.overview, provenance);
@@ -188,6 +192,43 @@ public final class ReportPage {
         }
         row.put("thresholds", thresholds.isEmpty() ? "-" : thresholds.toString());
         return row;
+    }
+
+    private static Map<String, Object> failureLengthRow(SweepAnalysis a, FailureLength f) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("task", f.method().task());
+        row.put("label", a.label(f.method()));
+        row.put("byLength", String.join(", ", f.lengths().stream().map(s -> "T " + s.config().length() + ": " + s.solved() + "/" + s.ran())
+                .toList()));
+        row.put("last", end(f.lastAtLeastHalf(), "below one half already at its shortest length"));
+        row.put("first", end(f.firstBelowHalf(), "never below one half: run longer"));
+        row.put("monotone", f.monotone() ? "" : "rises to one half again at a longer length");
+        return row;
+    }
+
+    private static String end(ConfigurationSummary s, String none) {
+        return s == null ? none : String.format("T %d: %d/%d, %s [%s, %s]", s.config().length(), s.solved(), s.ran(),
+                fmt(FailureLength.rate(s)), fmt(s.successLow()), fmt(s.successHigh()));
+    }
+
+    private static Map<String, Object> guardPairRow(SweepAnalysis a, GuardPair p) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("task", p.guarded().config().task());
+        row.put("length", p.guarded().config().length());
+        row.put("label", a.label(p.guarded().config()));
+        int n = p.seeds().size();
+        row.put("fired", p.fired() + "/" + n);
+        row.put("diverged", p.firedAndDiverged() + "/" + p.fired());
+        row.put("unexplained", p.divergedWithoutGuard() + "/" + (n - p.fired()));
+        row.put("agree", p.agreeWithoutGuard() + "/" + (n - p.fired()));
+        int[] d = p.divergenceDelays();
+        row.put("delays", d.length == 0 ? "-" : String.format("median %.0f [%d, %d]", median(d), d[0], d[d.length - 1]));
+        return row;
+    }
+
+    private static double median(int[] sorted) {
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
     }
 
     private static void provenance(Map<String, Object> page, SweepAnalysis.Overview o, Provenance p) {

@@ -111,6 +111,11 @@ public final class SweepAnalysis {
         return labels.getOrDefault(c.id(), c.label());
     }
 
+    /** Each method run at two lengths or more, and where its success falls below one half (grid and selection trials). */
+    public final List<FailureLength> failureLengths;
+    /** Each configuration run with the Omega guard off beside its guarded twin, seed by seed (grid and selection trials). */
+    public final List<GuardPair> guardPairs;
+
     /** The error thresholds at which success is also reported ({@code analysis.thresholds} of the latest run, else the defaults). */
     public final double[] thresholds;
 
@@ -130,6 +135,8 @@ public final class SweepAnalysis {
         this.gradientProfiles = gradientProfiles;
         this.kept = kept;
         this.stability = stability;
+        this.failureLengths = FailureLength.of(summaries);
+        this.guardPairs = GuardPair.of(summaries);
     }
 
     /** Reads the current tables version under output ({@link TableVersions}) and computes everything. */

@@ -186,6 +186,33 @@ class ReportTest {
             assertTrue(lines.get(0).contains(name.equals("trials") ? "trial_id" : "config_id")
                     || lines.get(0).startsWith("comparison"), lines.get(0));
         }
+        assertEquals(4, Files.readAllLines(OUTPUT.resolve("csv").resolve("failure_lengths.csv")).size());
+        assertEquals(List.of(String.join(",", AnalysisTables.guardPairSchema().fieldNames())),
+                Files.readAllLines(OUTPUT.resolve("csv").resolve("guard_pairs.csv")), "a header and no pair");
+    }
+
+    @Test
+    void failureLengthsFollowEachMethodAcrossItsLengthsAndNameSummaryRows(SparkSession spark) {
+        // Three methods (BPTT, LRA a=0, LRA a=1), each at T = 10 and 12; no configuration runs without the guard.
+        List<Row> f = spark.read().parquet(OUTPUT.resolve("failure_lengths").toString()).collectAsList();
+        assertEquals(3, f.size());
+        Map<String, Row> summary = new HashMap<>();
+        spark.read().parquet(OUTPUT.resolve("summary").toString()).collectAsList().forEach(r -> summary.put(r.getAs("config_id"), r));
+        for (Row r : f) {
+            assertEquals("10 12", r.getAs("lengths"));
+            for (String end : new String[] {"last_at_least_half", "first_below_half"}) {
+                String id = r.getAs(end + "_config_id");
+                if (id == null) {
+                    continue;
+                }
+                Row s = summary.get(id);
+                assertEquals(s.<Integer>getAs("length"), r.<Integer>getAs(end + "_length"));
+                assertEquals(s.<Integer>getAs("solved"), r.<Integer>getAs(end + "_solved"));
+                assertEquals(s.<Double>getAs("success_ci_low"), r.<Double>getAs(end + "_ci_low"));
+                assertEquals(end.startsWith("last"), s.<Double>getAs("success_rate") >= 0.5, end + " of " + r.getAs("label"));
+            }
+        }
+        assertEquals(0, spark.read().parquet(OUTPUT.resolve("guard_pairs").toString()).count());
     }
 
     @Test
@@ -196,7 +223,10 @@ class ReportTest {
         // One task at two lengths: success (1), time to solve and Kaplan-Meier (2 + 2), Whh and Wxh norms (4), learning
         // curves (2), stability (2).
         assertEquals(13, figures);
-        assertTrue(html.contains("7. Comparisons") && html.contains("8. Provenance") && html.contains("report-test"));
+        assertTrue(html.contains("7. Comparisons") && html.contains("10. Provenance") && html.contains("report-test"));
+        assertTrue(html.contains("8. Where success falls with length") && html.contains("T 10: "), "the failure lengths' table");
+        assertTrue(html.substring(html.indexOf("9. The Omega guard, both ways</h2>"), html.indexOf("10. Provenance"))
+                .contains("None in this sweep."), "no guard-off configuration here");
         assertTrue(html.contains("5. Stability: best against final accuracy") && html.contains("stability_temporal-order_T10.png"));
         // Provenance times in UTC, whatever the JVM's zone: the earliest started_at of the trials table.
         java.time.Instant first = analysis.overview.firstStarted();
