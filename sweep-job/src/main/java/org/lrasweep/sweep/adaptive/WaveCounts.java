@@ -1,6 +1,5 @@
 package org.lrasweep.sweep.adaptive;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -63,7 +62,7 @@ public final class WaveCounts {
                         sum(when(col("status").equalTo("failed"), 1).otherwise(0)).as("failed"),
                         sum(when(col("status").equalTo("solved"), 1).otherwise(0)).as("solved"),
                         expr("percentile(CASE WHEN status = 'solved' THEN solved_at END, 0.5)").as("median"),
-                        avg(when(col("status").notEqual("failed"), col("best_accuracy"))).as("mean_best"))
+                        ExactMean.of(when(col("status").notEqual("failed"), col("best_accuracy"))).as("mean_best"))
                 .collectAsList();
         Map<String, Map<Integer, Allocation.Count>> out = new HashMap<>();
         for (Row r : rows) {

@@ -4,7 +4,6 @@ import org.lrasweep.sweep.stats.HolmAdjustment;
 import org.lrasweep.sweep.stats.FisherExact;
 import org.lrasweep.sweep.stats.NewcombeDifferenceInterval;
 import org.lrasweep.sweep.stats.WilsonInterval;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
@@ -219,7 +218,7 @@ public final class SweepAnalysis {
                 sum(when(col("status").isin("solved", "plateaued", "max-iterations", "diverged"), 0).otherwise(1)).as("failed"),
                 sum(when(col("collapsed"), 1).otherwise(0)).as("collapsed"),
                 expr("percentile(CASE WHEN status = 'solved' THEN solved_at END, array(0.25, 0.5, 0.75))").as("solved_at_q"),
-                avg("best_accuracy").as("mean_best"),
+                org.lrasweep.sweep.adaptive.ExactMean.of(col("best_accuracy")).as("mean_best"),
                 expr("percentile(final_accuracy, 0.5)").as("median_final"),
                 expr("percentile(omega_zero_events, 0.5)").as("median_zero_events"),
                 count("final_accuracy").as("with_final"),
@@ -334,6 +333,9 @@ public final class SweepAnalysis {
                 .groupBy(col("config_id"), best.as("best"), fin.as("final")).count().collectAsList()) {
             out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new double[] {r.getDouble(1), r.getDouble(2), r.getLong(3)});
         }
+        // The figure draws the points in this order, and overlapping markers make the order visible:
+        // fixed here, so the figure does not depend on how Spark partitioned the trials.
+        out.values().forEach(points -> points.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1])));
         return out;
     }
 
