@@ -3,8 +3,8 @@
 # tables and figures from its consolidated results alone (DATA, default docs/replication/data: the
 # folder submit/consolidate.sh wrote from the study's outputs), without training. The report is
 # computed in a scratch copy of DATA, so the committed data stays as it is; the summary,
-# comparisons, allocation, failure-length and guard-pair CSVs go to INTO/csv and the report (index.html with its PNG figures)
-# to INTO/report (INTO defaults to docs/replication). The tables of DOCUMENT (default
+# comparisons, allocation, gradient-flow, failure-length and guard-pair CSVs go to INTO/csv and
+# the report (index.html with its PNG figures) to INTO/report (INTO defaults to docs/replication). The tables of DOCUMENT (default
 # docs/replication.md when INTO is the default, none otherwise) are rewritten by tables.py.
 #
 # Needs Java 17 and Maven (the job) and /usr/bin/python3 with pandas (tables.py; Debian:
@@ -44,7 +44,7 @@ trap 'rm -rf "$scratch" "$fresh"' EXIT
 cp -r "$data" "$scratch/study"
 "$root/submit/report.sh" "$scratch/study"
 mkdir -p "$fresh/csv" "$fresh/report"
-for table in summary comparisons allocation failure_lengths guard_pairs; do
+for table in summary comparisons allocation gradient_flow failure_lengths guard_pairs; do
   if [[ -f "$scratch/study/csv/$table.csv" ]]; then
     cp "$scratch/study/csv/$table.csv" "$fresh/csv/$table.csv"
   fi

@@ -25,8 +25,8 @@ import org.lrasweep.sweep.run.Tables;
 
 /**
  * Writes the analysis tables under a sweep's output: {@code summary}, {@code comparisons},
- * {@code learning_curves}, {@code gradient_profiles}, {@code failure_lengths} and
- * {@code guard_pairs} as Parquet folders, and CSV copies of
+ * {@code learning_curves}, {@code gradient_profiles}, {@code gradient_flow},
+ * {@code failure_lengths} and {@code guard_pairs} as Parquet folders, and CSV copies of
  * them, of the trials table and of an adaptive sweep's allocation table in {@code csv/} for
  * spreadsheets and for Python without pyarrow.
  */
@@ -41,6 +41,7 @@ public final class AnalysisTables {
         written.add(write(spark, into, "comparisons", comparisonSchema(a.thresholds), comparisonRows(a)));
         written.add(write(spark, into, "learning_curves", curveSchema(), curveRows(a)));
         written.add(write(spark, into, "gradient_profiles", profileSchema(), profileRows(a)));
+        written.add(write(spark, into, "gradient_flow", gradientFlowSchema(), gradientFlowRows(a)));
         written.add(write(spark, into, "failure_lengths", failureLengthSchema(), failureLengthRows(a)));
         written.add(write(spark, into, "guard_pairs", guardPairSchema(), guardPairRows(a)));
         writeTrialsCsv(spark, output, into, a.thresholds);
@@ -254,6 +255,33 @@ public final class AnalysisTables {
                             finite(p[t][0]), finite(p[t][1]), finite(p[t][2])));
                 }
             }
+        }
+        return rows;
+    }
+
+    static StructType gradientFlowSchema() {
+        StructType s = new StructType().add("config_id", DataTypes.StringType).add("check", DataTypes.StringType)
+                .add("trials", DataTypes.LongType);
+        for (String m : new String[] {"whh", "wxh"}) {
+            for (String q : new String[] {"q1", "median", "q3"}) {
+                s = s.add(m + "_ratio_" + q, DataTypes.DoubleType, true);
+            }
+        }
+        return s.add("zero_whh_step1", DataTypes.LongType).add("zero_wxh_step1", DataTypes.LongType);
+    }
+
+    static List<Row> gradientFlowRows(SweepAnalysis a) {
+        List<Row> rows = new ArrayList<>();
+        for (GradientFlow f : a.gradientFlow) {
+            List<Object> v = new ArrayList<>(List.of(f.configId(), f.check().label(), f.trials()));
+            for (double[] q : new double[][] {f.whhRatio(), f.wxhRatio()}) {
+                for (double x : q) {
+                    v.add(finite(x));
+                }
+            }
+            v.add(f.zeroWhh());
+            v.add(f.zeroWxh());
+            rows.add(RowFactory.create(v.toArray()));
         }
         return rows;
     }

@@ -91,6 +91,8 @@ public final class SweepAnalysis {
     public final Map<String, TreeMap<Integer, Double>> solvedBy;
     /** Per configuration id: its gradient profiles at the checks its gradients table holds, in {@link ProfileCheck} order. */
     public final Map<String, List<GradientProfile>> gradientProfiles;
+    /** Per configuration and check, the trials' step-1 / last-step update ratios ({@link GradientFlow}). */
+    public final List<GradientFlow> gradientFlow;
     /** Per configuration id: {trials with a final accuracy, those ending at or above {@link ReportFigures#KEPT_AT_LEAST}}. */
     public final Map<String, long[]> kept;
     /** Per configuration id: the distinct {best, final} test accuracies of its trials, on a {@value #STABILITY_GRID} grid. */
@@ -120,7 +122,7 @@ public final class SweepAnalysis {
 
     SweepAnalysis(Overview overview, List<ConfigurationSummary> summaries, Map<String, ConfigurationSummary> confirmations,
                   Selection selection, List<Comparison> comparisons, Map<String, TreeMap<Integer, double[]>> learningCurves, Map<String, TreeMap<Integer, Double>> solvedBy,
-                  Map<String, List<GradientProfile>> gradientProfiles, Map<String, long[]> kept,
+                  Map<String, List<GradientProfile>> gradientProfiles, List<GradientFlow> gradientFlow, Map<String, long[]> kept,
                   Map<String, List<double[]>> stability, double[] thresholds) {
         this.thresholds = thresholds;
         this.overview = overview;
@@ -132,6 +134,7 @@ public final class SweepAnalysis {
         this.learningCurves = learningCurves;
         this.solvedBy = solvedBy;
         this.gradientProfiles = gradientProfiles;
+        this.gradientFlow = gradientFlow;
         this.kept = kept;
         this.stability = stability;
         this.failureLengths = FailureLength.of(summaries);
@@ -167,8 +170,13 @@ public final class SweepAnalysis {
             Dataset<Row> curves = Tables.readDetails(spark, version, Tables.CURVES);
             Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(curves, configs);
             summaries.forEach(s -> learningCurves.putIfAbsent(s.config().id(), new TreeMap<>()));
-            Map<String, List<GradientProfile>> profiles = gradientProfiles(Tables.readDetails(spark, version, Tables.GRADIENTS),
-                    curves, configs);
+            Dataset<Row> gradients = Tables.readDetails(spark, version, Tables.GRADIENTS);
+            Dataset<Row> checks = checks(curves, configs).cache();
+            Map<String, Long> withCurve = trialsWithCurve(checks, configs);
+            Map<String, List<GradientProfile>> profiles = gradientProfiles(gradients, checks, configs, withCurve);
+            spark.sparkContext().setJobDescription("lra-sweep: the gradient flow, trial by trial");
+            List<GradientFlow> gradientFlow = GradientFlow.of(gradients, checks, configs, withCurve);
+            checks.unpersist();
             Map<String, ConfigurationSummary> confirmations = new LinkedHashMap<>();
             spark.sparkContext().setJobDescription("lra-sweep: summarize the confirmation trials");
             for (Row r : summaryRows(all.where(col("stage").equalTo(Stage.CONFIRMATION.label()))).collectAsList()) {
@@ -180,7 +188,7 @@ public final class SweepAnalysis {
             List<Comparison> comparisons = confirmations.isEmpty() ? compare(summaries, false, List.of(), thresholds)
                     : compareWinners(summaries, confirmations, selection, thresholds);
             return new SweepAnalysis(overview(all), summaries, confirmations, selection, comparisons, learningCurves, solvedBy,
-                    profiles, kept, stability(trials), thresholds);
+                    profiles, gradientFlow, kept, stability(trials), thresholds);
         } finally {
             all.unpersist();
         }
@@ -571,13 +579,29 @@ public final class SweepAnalysis {
      * only) is absent.
      */
     static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> gradients, Dataset<Row> curves, Dataset<Row> configs) {
-        Dataset<Row> checks = ProfileCheck.of(curves.join(configs.select("trial_id"), "trial_id", "left_semi"));
-        // A check is profiled only where every trial with a curve has its diagnostics: a consolidation of an
-        // older version kept the first and last check, and the trials whose middle or best happens to be one of
-        // those would be a biased few.
+        Dataset<Row> checks = checks(curves, configs);
+        return gradientProfiles(gradients, checks, configs, trialsWithCurve(checks, configs));
+    }
+
+    /** Each trial's first, middle, best and last check ({@link ProfileCheck#of}), for the trials of configs. */
+    static Dataset<Row> checks(Dataset<Row> curves, Dataset<Row> configs) {
+        return ProfileCheck.of(curves.join(configs.select("trial_id"), "trial_id", "left_semi"));
+    }
+
+    /**
+     * Per configuration, its trials with a curve. A check is profiled only where every one of them has
+     * its diagnostics: a consolidation of an older version kept the first and last check, and the trials
+     * whose middle or best happens to be one of those would be a biased few.
+     */
+    static Map<String, Long> trialsWithCurve(Dataset<Row> checks, Dataset<Row> configs) {
         Map<String, Long> withCurve = new HashMap<>();
         checks.select("trial_id").distinct().join(configs.select("trial_id", "config_id"), "trial_id").groupBy("config_id").count()
                 .collectAsList().forEach(r -> withCurve.put(r.getString(0), r.getLong(1)));
+        return withCurve;
+    }
+
+    static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> gradients, Dataset<Row> checks, Dataset<Row> configs,
+                                                               Map<String, Long> withCurve) {
         List<Row> rows = gradients.join(checks, new String[] {"trial_id", "iteration"})
                 .join(configs.select("trial_id", "config_id"), "trial_id")
                 .groupBy("config_id", "check", "step").agg(expr("percentile(iteration, 0.5)"), count(lit(1)),

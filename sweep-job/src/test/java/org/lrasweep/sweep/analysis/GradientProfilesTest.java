@@ -88,4 +88,68 @@ class GradientProfilesTest {
         assertEquals(2, profiles.get("d").get(0).trials());
         assertEquals(10.0, profiles.get("c").get(ProfileCheck.BEST.ordinal()).medianIteration());
     }
+    @Test
+    void theFlowIsEachTrialsStepOneOverLastStepRatioSummarizedOverTrials(SparkSession spark) {
+        // Config k: four trials checked at 10 and 20 (first = middle = 10, best = last = 20), three steps each.
+        // At 10, W_hh's step-1 / last ratios are 0.1, 0.2, 0 (an exact zero) and NaN (left out of the quartiles,
+        // still counted as a trial): quartiles (type 7) of {0, 0.1, 0.2} are 0.05, 0.1, 0.15. W_xh: 0.5 for all.
+        // At 20 every W_hh ratio is 4. Config m: one of its two trials has no diagnostics at 20, so m has no
+        // flow at its best and last checks.
+        List<Row> curves = new ArrayList<>();
+        List<Row> gradients = new ArrayList<>();
+        double[] stepOne = {1, 2, 0, NAN};
+        for (int i = 0; i < 4; i++) {
+            String id = "k" + i;
+            curves.add(RowFactory.create(id, 10, 0.5));
+            curves.add(RowFactory.create(id, 20, 0.9));
+            gradients.add(RowFactory.create(id, 10, 0, null, 0.0, 0.0));
+            gradients.add(RowFactory.create(id, 10, 1, 1.0, stepOne[i], 0.5));
+            gradients.add(RowFactory.create(id, 10, 2, 1.0, 10.0, 1.0));
+            gradients.add(RowFactory.create(id, 20, 0, null, 0.0, 0.0));
+            gradients.add(RowFactory.create(id, 20, 1, 1.0, 4.0, 0.5));
+            gradients.add(RowFactory.create(id, 20, 2, 1.0, 1.0, 1.0));
+        }
+        for (String id : new String[] {"m0", "m1"}) {
+            curves.add(RowFactory.create(id, 10, 0.5));
+            curves.add(RowFactory.create(id, 20, 0.9));
+            gradients.add(RowFactory.create(id, 10, 1, 1.0, 3.0, 0.0));
+            gradients.add(RowFactory.create(id, 10, 2, 1.0, 1.0, 1.0));
+            if (id.equals("m0")) {
+                gradients.add(RowFactory.create(id, 20, 1, 1.0, 3.0, 0.0));
+                gradients.add(RowFactory.create(id, 20, 2, 1.0, 1.0, 1.0));
+            }
+        }
+        StructType curveSchema = new StructType().add("trial_id", DataTypes.StringType).add("iteration", DataTypes.IntegerType)
+                .add("test_accuracy", DataTypes.DoubleType);
+        StructType gradientSchema = new StructType().add("trial_id", DataTypes.StringType).add("iteration", DataTypes.IntegerType)
+                .add("step", DataTypes.IntegerType).add("local_loss", DataTypes.DoubleType).add("whh_norm", DataTypes.DoubleType)
+                .add("wxh_norm", DataTypes.DoubleType);
+        List<Row> configRows = new ArrayList<>();
+        for (Row c : curves) {
+            String id = c.getString(0);
+            if (c.getInt(1) == 10) {
+                configRows.add(RowFactory.create(id, id.substring(0, 1)));
+            }
+        }
+        var configs = spark.createDataFrame(configRows, new StructType().add("trial_id", DataTypes.StringType)
+                .add("config_id", DataTypes.StringType));
+        var checks = SweepAnalysis.checks(spark.createDataFrame(curves, curveSchema), configs);
+        List<GradientFlow> flow = GradientFlow.of(spark.createDataFrame(gradients, gradientSchema), checks, configs,
+                SweepAnalysis.trialsWithCurve(checks, configs));
+
+        Map<String, GradientFlow> k = flow.stream().filter(f -> f.configId().equals("k"))
+                .collect(Collectors.toMap(f -> f.check().label(), f -> f));
+        assertEquals(java.util.Set.of("first", "middle", "best", "last"), k.keySet());
+        GradientFlow first = k.get("first");
+        assertEquals(4, first.trials());
+        assertEquals(0.05, first.whhRatio()[0], 1e-12);
+        assertEquals(0.1, first.whhRatio()[1], 1e-12);
+        assertEquals(0.15, first.whhRatio()[2], 1e-12);
+        assertEquals(1, first.zeroWhh(), "the exact zero is counted; NaN is not zero");
+        assertEquals(List.of(0.5, 0.5, 0.5), java.util.Arrays.stream(first.wxhRatio()).boxed().toList());
+        assertEquals(0, first.zeroWxh());
+        assertEquals(4.0, k.get("last").whhRatio()[1]);
+        assertEquals(List.of("first", "middle"), flow.stream().filter(f -> f.configId().equals("m")).map(f -> f.check().label()).toList());
+        assertEquals(2, flow.stream().filter(f -> f.configId().equals("m")).findFirst().orElseThrow().zeroWxh());
+    }
 }

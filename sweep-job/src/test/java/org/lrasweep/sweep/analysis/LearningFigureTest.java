@@ -29,7 +29,7 @@ class LearningFigureTest {
         // Final accuracies: every BPTT seed ends at 1.0; LRA seeds end at 1.0, 1.0, 0.25 and 0.26.
         List<ConfigurationSummary> summaries = List.of(summary(bptt), summary(lra));
         SweepAnalysis a = new SweepAnalysis(null, summaries, Map.of(), null, List.of(), Map.of(bptt.id(), solvedAtOnce, lra.id(), split),
-                Map.of(bptt.id(), new TreeMap<>(), lra.id(), new TreeMap<>()), Map.of(),
+                Map.of(bptt.id(), new TreeMap<>(), lra.id(), new TreeMap<>()), Map.of(), List.of(),
                 Map.of(bptt.id(), new long[] {4, 4}, lra.id(), new long[] {4, 2}), Map.of(), Outcomes.DEFAULT_THRESHOLDS);
         ReportFigures.Figure figure = ReportFigures.of(a).get("learning").get(0);
         XYPlot plot = figure.chart().getXYPlot();

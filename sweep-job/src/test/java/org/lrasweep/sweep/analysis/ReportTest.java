@@ -180,7 +180,7 @@ class ReportTest {
 
     @Test
     void csvCopiesExistWithHeaders() throws IOException {
-        for (String name : new String[] {"trials", "summary", "comparisons", "learning_curves", "gradient_profiles"}) {
+        for (String name : new String[] {"trials", "summary", "comparisons", "learning_curves", "gradient_profiles", "gradient_flow"}) {
             List<String> lines = Files.readAllLines(OUTPUT.resolve("csv").resolve(name + ".csv"));
             assertTrue(lines.size() > 1, name);
             assertTrue(lines.get(0).contains(name.equals("trials") ? "trial_id" : "config_id")

@@ -33,7 +33,7 @@ class SurvivalAndZerosFigureTest {
         double[][] lastCheck = {{Double.NaN, 1e-6, 1e-3}, {Double.NaN, 1e-5, 1e-3}, {Double.NaN, 1e-4, 1e-3}};
         SweepAnalysis a = new SweepAnalysis(null, List.of(s), Map.of(), null, List.of(), Map.of(c.id(), new TreeMap<>()),
                 Map.of(c.id(), new TreeMap<>()), Map.of(c.id(), List.of(new GradientProfile(ProfileCheck.FIRST, 100, 6, profile),
-                        new GradientProfile(ProfileCheck.LAST, 5000, 6, lastCheck))), Map.of(c.id(), new long[] {6, 5}),
+                        new GradientProfile(ProfileCheck.LAST, 5000, 6, lastCheck))), List.of(), Map.of(c.id(), new long[] {6, 5}),
                 Map.of(c.id(), List.of(new double[] {0.99, 0.99, 3}, new double[] {0.5, 0.25, 1})), Outcomes.DEFAULT_THRESHOLDS);
         Map<String, List<ReportFigures.Figure>> figures = ReportFigures.of(a);
 
