@@ -4,8 +4,9 @@
 # folder submit/consolidate.sh wrote from the study's outputs), without training. The report is
 # computed in a scratch copy of DATA, so the committed data stays as it is; the summary,
 # comparisons, allocation, gradient-flow, failure-length and guard-pair CSVs go to INTO/csv and
-# the report (index.html with its PNG figures) to INTO/report (INTO defaults to docs/replication). The tables of DOCUMENT (default
-# docs/replication.md when INTO is the default, none otherwise) are rewritten by tables.py.
+# the report (index.html with its PNG figures) to INTO/report (INTO defaults to docs/replication).
+# The tables of DOCUMENT (default docs/replication.md when INTO is the default, none otherwise) are
+# rewritten by tables.py.
 #
 # Needs Java 17 and Maven (the job) and /usr/bin/python3 with pandas (tables.py; Debian:
 # apt-get install python3-pandas; submit/test.sh installs both). It checks them first and says in
