@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""The replication document's tables, from the CSVs `submit/report.sh` writes for the consolidated
-study (summary, comparisons, trials, gradient_profiles, allocation).
+"""The replication document's tables, from the CSVs `submit/report.sh` writes for each consolidated
+study (study I: summary, comparisons, trials, gradient_profiles, allocation; study II: summary,
+comparisons, trials, gradient_flow, failure_lengths, guard_pairs).
 
-    docs/replication/tables.py CSV_DIR DOCUMENT
+    docs/replication/tables.py CSV_DIR DOCUMENT [STUDY2_CSV_DIR]
 
-Rewrites every block of DOCUMENT between `<!-- table:NAME -->` and `<!-- /table -->` with the table
-NAME computes; the prose around them is left as it is. docs/replication/regenerate.sh calls it, so
+Rewrites every block of DOCUMENT between `<!-- table:NAME -->` and `<!-- /table -->` with the study I
+table NAME computes, and, given STUDY2_CSV_DIR, every block between `<!-- study2:NAME -->` and
+`<!-- /table -->` with that study II table; the prose around them is left as it is. docs/replication/regenerate.sh calls it, so
 that every number in the tables comes from the committed trials table, never from a hand copy.
 """
 import math
@@ -241,6 +243,218 @@ def clipping(csv):
     return comparisons(csv, "unclipped-vs-clipped", ("seeds with identical runs", identical))
 
 
+# Study II (docs/replication/protocol.md): tables from its consolidated output's CSVs, beside study I's.
+
+THRESHOLDS = ["1e-03", "1e-02"]
+
+
+def interval(x, low, high, digits=2):
+    return f"{x:+.{digits}f} [{low:+.{digits}f}, {high:+.{digits}f}]"
+
+
+def quartiles(median, q1, q3):
+    if pd.isna(median):
+        return "–"
+    return f"{median:,.0f} [{q1:,.0f}, {q3:,.0f}]"
+
+
+def cells(summary):
+    """Part A and B: every guarded configuration at T <= 20, with its method group."""
+    s = summary[(summary["length"] <= 20) & (summary["lra_omega_guard"].fillna("on") == "on")]
+    return grouped(s)
+
+
+def study_one_rate(csv, r):
+    """The first study's confirmed rate of the same settings (its winners, 5,000 iterations, patience 10), if it ran them."""
+    s1 = csv.get("study1_summary")
+    if s1 is None or s1.empty:
+        return "–"
+    keys = ["task", "length", "algorithm", "bptt_learning_rate", "bptt_alpha", "lra_variant", "lra_learning_rate", "lra_beta",
+            "lra_alpha", "lra_normalize"]
+    m = s1[(s1["winner"] == True) & (s1["lra_normalize"].fillna("clip") == "clip")]  # noqa: E712 (a pandas mask)
+    for k in keys:
+        m = m[(m[k] == r[k]) | (m[k].isna() & pd.isna(r[k]))]
+    if m.empty:
+        return "–"
+    m = m.iloc[0]
+    return f"{int(m['confirmation_solved'])}/{int(m['confirmation_trials'])}"
+
+
+def s2_rates(csv):
+    """Each configuration of parts A and B at the reference protocol: both outcomes, the thresholds, how runs ended."""
+    s = cells(csv["summary"])
+    rows = []
+    for _, r in in_paper_order(s, "length", "key", "regularized", "label").iterrows():
+        n = r["trials"] - r["failed"]
+        rows.append([r["task"], int(r["length"]), group_name(r["key"], r["regularized"]), settings(r),
+                     rate(r["solved"], n, r["success_ci_low"], r["success_ci_high"]),
+                     quartiles(r["median_best_mistakes"], r["q1_best_mistakes"], r["q3_best_mistakes"]),
+                     " / ".join(f"{int(r['reached_' + t])}" for t in THRESHOLDS),
+                     f"{int(r['plateaued'])} / {int(r['trials_at_budget'])} / {int(r['diverged'])}",
+                     iterations(r["median_iterations_to_solve"]),
+                     f"{int(r['guard_trials'])}/{int(n)}" if r["algorithm"] == "lra" and r["lra_alpha"] > 0 else "",
+                     study_one_rate(csv, r)])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "settings", "solved [95% Wilson]",
+                                                "best mistakes: median [Q1, Q3]", "reached 1e-3 / 1e-2",
+                                                "plateaued / at budget / diverged", "median iterations to solve",
+                                                "guard fired", "study I (5,000 it.)"]))
+
+
+def paired(csv, family, lengths=None):
+    """One family's comparisons, paired by seed: McNemar on solved, Wilcoxon on log10(mistakes + 1), the thresholds."""
+    c = csv["comparisons"]
+    c = c[(c["family"] == family)]
+    if lengths is not None:
+        c = c[c["length"].isin(lengths)]
+    rows = []
+    for _, r in in_paper_order(c, "length", "a_method", "b_method", "a_label").iterrows():
+        binary = interval(r["difference"], r["binary_ci_low"], r["binary_ci_high"])
+        shift = "–" if pd.isna(r["log_mistakes_shift"]) else interval(r["log_mistakes_shift"], r["log_mistakes_shift_low"],
+                                                                      r["log_mistakes_shift_high"])
+        rows.append([r["task"], int(r["length"]), r["a_label"], r["b_label"], f"{int(r['a_solved'])} vs {int(r['b_solved'])}",
+                     binary, p_value(r["binary_p_holm"]),
+                     f"{r['a_median_best_mistakes']:,.0f} vs {r['b_median_best_mistakes']:,.0f}", shift,
+                     "–" if pd.isna(r["mistakes_p_holm"]) else p_value(r["mistakes_p_holm"]),
+                     "; ".join(f"{int(r['a_reached_' + t])} vs {int(r['b_reached_' + t])} (Holm p {p_value(r['reached_p_holm_' + t])})"
+                               for t in THRESHOLDS)])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "a", "b", "solved (of " + (str(int(c["pairs"].max())) if len(c) else "20")
+                                                + " paired seeds)", "a - b [95% paired Newcombe]", "McNemar Holm p",
+                                                "best mistakes: medians", "shift of log10(m + 1) [95%]", "Wilcoxon Holm p",
+                                                "reached 1e-3; 1e-2"]))
+
+
+def s2_gradient_flow(csv):
+    """Questions 2 and 3: each LRA configuration's step-1 / last-step update ratios over its trials, at its first and last check."""
+    s = cells(csv["summary"])
+    s = s[s["algorithm"] == "lra"]
+    f = csv["gradient_flow"]
+    rows = []
+    for _, r in in_paper_order(s, "length", "key", "regularized", "label").iterrows():
+        for check in ["first", "last"]:
+            g = f[(f["config_id"] == r["config_id"]) & (f["check"] == check)]
+            if g.empty:
+                continue
+            g = g.iloc[0]
+            rows.append([r["task"], int(r["length"]), group_name(r["key"], r["regularized"]), settings(r), check,
+                         f"{g['whh_ratio_median']:.1e} [{g['whh_ratio_q1']:.1e}, {g['whh_ratio_q3']:.1e}]",
+                         f"{int(g['zero_whh_step1'])}/{int(g['trials'])}",
+                         f"{g['wxh_ratio_median']:.1e} [{g['wxh_ratio_q1']:.1e}, {g['wxh_ratio_q3']:.1e}]",
+                         f"{int(g['zero_wxh_step1'])}/{int(g['trials'])}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "method", "settings", "check", "W_hh step 1 / last: median [Q1, Q3]",
+                                                "W_hh step 1 exactly zero", "W_xh step 1 / last: median [Q1, Q3]",
+                                                "W_xh step 1 exactly zero"]))
+
+
+def s2_guard(csv):
+    """Question 5: each guard-off twin against its guarded configuration, seed by seed."""
+    g = csv["guard_pairs"]
+    rows = []
+    for (task, length, label), p in in_paper_order(g, "length", "label").groupby(["task", "length", "label"], sort=False):
+        fired = p[p["guard_events"] > 0]
+        quiet = p[p["guard_events"] == 0]
+        diverged = fired[fired["guard_off_status"] == "diverged"]
+        delays = (diverged["guard_off_stopped_at"] - diverged["guard_first"]).dropna().sort_values()
+        alike = quiet[(quiet["guarded_status"] == quiet["guard_off_status"])
+                      & (quiet["guarded_best_mistakes"] == quiet["guard_off_best_mistakes"])]
+        rows.append([task, int(length), label, f"{len(fired)}/{len(p)}", f"{len(diverged)}/{len(fired)}",
+                     "–" if delays.empty else f"{delays.median():g} [{delays.min():g}, {delays.max():g}]",
+                     f"{int((quiet['guard_off_status'] == 'diverged').sum())}/{len(quiet)}", f"{len(alike)}/{len(quiet)}",
+                     f"{int((p['guarded_status'] == 'solved').sum())} vs {int((p['guard_off_status'] == 'solved').sum())}"])
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "configuration (guarded)", "guard fired", "of those, guard-off diverged",
+                                                "iterations from first skip to NaN: median [min, max]",
+                                                "guard never fired, guard-off diverged", "guard never fired, both ended alike",
+                                                "solved: guarded vs guard-off"]))
+
+
+def s2_lengths(csv):
+    """Question 6: where each temporal-order method's success falls below one half (the registered bracket)."""
+    f = csv["failure_lengths"]
+    f = f[f["task"] == "temporal-order"]
+
+    def end(r, e):
+        if pd.isna(r[e + "_length"]):
+            return "–"
+        return (f"T = {int(r[e + '_length'])}: {int(r[e + '_solved'])}/{int(r[e + '_trials'])} "
+                f"[{r[e + '_ci_low']:.2f}, {r[e + '_ci_high']:.2f}]")
+
+    rows = []
+    for _, r in f.iterrows():
+        lengths = [int(x) for x in str(r["lengths"]).split()]
+        if max(lengths) <= 20:
+            continue
+        rows.append([r["label"], ", ".join(f"{t}: {s}" for t, s in zip(lengths, str(r["solved_by_length"]).split())),
+                     end(r, "last_at_least_half"), end(r, "first_below_half"), "" if r["monotone"] else "not monotone"])
+    return markdown(pd.DataFrame(rows, columns=["method", "solved by T", "last T solving at least half [95% Wilson]",
+                                                "first T solving fewer [95% Wilson]", "note"]))
+
+
+def part(row):
+    if row["lra_omega_guard"] == "off":
+        return "C: guard off"
+    if row["length"] > 20:
+        return "D: lengths"
+    return "A and B: reference protocol"
+
+
+def s2_compute(csv):
+    """Core-hours by part, from every trial's wall time."""
+    t = csv["trials"].copy()
+    t["part"] = t.apply(part, axis=1)
+    hours = t.groupby("part").agg(trials=("trial_id", "size"), core_hours=("wall_seconds", "sum")).reset_index()
+    rows = [[r["part"], int(r["trials"]), f"{r['core_hours'] / 3600:.2f}"] for _, r in hours.iterrows()]
+    rows.append(["all", int(hours["trials"].sum()), f"{hours['core_hours'].sum() / 3600:.2f}"])
+    return markdown(pd.DataFrame(rows, columns=["part", "trials", "core-hours"]))
+
+
+def verdict(c, column, favour_a):
+    """How many of a family's comparisons reject at Holm 0.05, and in which direction."""
+    if c.empty:
+        return "–"
+    p = c[column]
+    a = int(((p < 0.05) & favour_a).sum())
+    b = int(((p < 0.05) & ~favour_a).sum())
+    return f"{a} for, {b} against, {len(c) - a - b} n.s."
+
+
+def verdicts_of(comparisons, family, lra_only):
+    c = comparisons[comparisons["family"] == family]
+    if lra_only:
+        c = c[c["a_method"].str.startswith("LRA")]
+    out = [verdict(c, "binary_p_holm", c["a_solved"] > c["b_solved"]),
+           verdict(c, "mistakes_p_holm", c["log_mistakes_shift"] < 0)]
+    for t in THRESHOLDS:
+        out.append(verdict(c, "reached_p_holm_" + t, c["a_reached_" + t] > c["b_reached_" + t]))
+    return out
+
+
+def s2_verdicts(csv):
+    """Claims (iv) and LRA against BPTT, counted mechanically: comparisons that reject after Holm, by direction, before and after."""
+    rows = []
+    for claim, family in [("(iv) regularized LRA against its alpha = 0 twin", "regularized-vs-unregularized"),
+                          ("LRA against the best BPTT", "lra-vs-bptt")]:
+        for study, comparisons in [("study I (5,000 it., winners)", csv.get("study1_comparisons")),
+                                   ("study II (reference protocol)", csv["comparisons"])]:
+            if comparisons is None or comparisons.empty:
+                continue
+            rows.append([claim, study, len(comparisons[(comparisons["family"] == family)
+                                                       & comparisons["a_method"].str.startswith("LRA")])]
+                        + verdicts_of(comparisons, family, True))
+    return markdown(pd.DataFrame(rows, columns=["claim", "study", "LRA comparisons", "solved (McNemar)",
+                                                "best mistakes (Wilcoxon)", "reached 1e-3", "reached 1e-2"]))
+
+
+STUDY2_TABLES = {
+    "rates": s2_rates,
+    "regularized": lambda csv: paired(csv, "regularized-vs-unregularized"),
+    "vs-bptt": lambda csv: paired(csv, "lra-vs-bptt"),
+    "gradient-flow": s2_gradient_flow,
+    "guard": s2_guard,
+    "lengths": s2_lengths,
+    "compute": s2_compute,
+    "verdicts": s2_verdicts,
+}
+
+
 TABLES = {
     "headline": headline,
     "fixed": fixed,
@@ -255,33 +469,50 @@ TABLES = {
 }
 
 
-def main(csv_dir, document):
-    if not os.path.isfile(document):
-        sys.exit(f"tables.py: {document}: not found")
-    if not os.path.isfile(f"{csv_dir}/summary.csv"):
-        sys.exit(f"tables.py: {csv_dir}: no summary.csv (give the csv folder submit/report.sh wrote)")
+def read(csv_dir, names):
     csv = {}
-    for name in ["summary", "comparisons", "trials", "gradient_profiles", "allocation"]:
+    for name in names:
         try:
             csv[name] = pd.read_csv(f"{csv_dir}/{name}.csv")
         except FileNotFoundError:
             csv[name] = pd.DataFrame()
+    return csv
+
+
+def fill(text, marker, tables, csv, document):
+    unknown = set(re.findall(rf"<!-- {marker}:([\w-]+) -->", text)) - tables.keys()
+    if unknown:
+        sys.exit(f"tables.py: {document}: unknown table(s) {', '.join(sorted(unknown))} (known: {', '.join(tables)})")
+    return re.subn(rf"<!-- {marker}:([\w-]+) -->.*?<!-- /table -->",
+                   lambda m: f"<!-- {marker}:{m.group(1)} -->\n{tables[m.group(1)](csv)}\n<!-- /table -->", text, flags=re.S)
+
+
+def main(csv_dir, document, csv2_dir=None):
+    """Fills DOCUMENT's study I tables (`<!-- table:NAME -->`) from csv_dir and, given csv2_dir, its study II tables
+    (`<!-- study2:NAME -->`) from that, with study I's beside them where a table compares the two."""
+    if not os.path.isfile(document):
+        sys.exit(f"tables.py: {document}: not found")
+    for d in [csv_dir] + ([csv2_dir] if csv2_dir else []):
+        if not os.path.isfile(f"{d}/summary.csv"):
+            sys.exit(f"tables.py: {d}: no summary.csv (give the csv folder submit/report.sh wrote)")
+    csv = read(csv_dir, ["summary", "comparisons", "trials", "gradient_profiles", "allocation"])
     with open(document) as f:
         text = f.read()
-    unknown = set(re.findall(r"<!-- table:([\w-]+) -->", text)) - TABLES.keys()
-    if unknown:
-        sys.exit(f"tables.py: {document}: unknown table(s) {', '.join(sorted(unknown))} (known: {', '.join(TABLES)})")
-
-    def fill(m):
-        return f"<!-- table:{m.group(1)} -->\n{TABLES[m.group(1)](csv)}\n<!-- /table -->"
-
-    text, n = re.subn(r"<!-- table:([\w-]+) -->.*?<!-- /table -->", fill, text, flags=re.S)
+    text, n = fill(text, "table", TABLES, csv, document)
+    if csv2_dir:
+        csv2 = read(csv2_dir, ["summary", "comparisons", "trials", "gradient_flow", "failure_lengths", "guard_pairs"])
+        csv2["study1_summary"] = csv["summary"]
+        csv2["study1_comparisons"] = csv["comparisons"]
+        text, n2 = fill(text, "study2", STUDY2_TABLES, csv2, document)
+        n += n2
+    elif "<!-- study2:" in text:
+        sys.exit(f"tables.py: {document} has study II tables; give study II's csv folder too")
     with open(document, "w") as f:
         f.write(text)
     print(f"tables.py: {n} tables written into {document}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: docs/replication/tables.py CSV_DIR DOCUMENT")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: docs/replication/tables.py CSV_DIR DOCUMENT [STUDY2_CSV_DIR]")
+    main(*sys.argv[1:])
