@@ -417,7 +417,9 @@ public final class SweepAnalysis {
                 ? c -> List.of(c.protocol(), c.methodKey()) : Configuration::withoutAlpha;
         java.util.function.Function<Configuration, List<Object>> variantTwin = winners
                 ? c -> List.of(c.protocol(), c.alpha() > 0) : Configuration::withoutVariant;
-        List<ConfigurationSummary> ran = summaries.stream().filter(s -> s.ran() > 0).toList();
+        // A run without the Omega guard is the authors' arithmetic kept beside its guarded twin (guard_pairs), not a
+        // method: it enters no family, so that it takes no power from the questions the families answer.
+        List<ConfigurationSummary> ran = summaries.stream().filter(s -> s.ran() > 0 && !s.config().isGuardOff()).toList();
         Map<ComparisonFamily, List<ConfigurationSummary[]>> pairs = new LinkedHashMap<>();
         for (ComparisonFamily f : ComparisonFamily.values()) {
             pairs.put(f, new ArrayList<>());

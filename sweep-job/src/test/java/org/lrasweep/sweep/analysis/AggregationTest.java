@@ -82,6 +82,19 @@ class AggregationTest {
                 winners.stream().map(c -> c.family().label() + " " + c.a().config().id() + " " + c.b().config().id()).sorted().toList());
     }
 
+    @Test
+    void aRunWithoutTheOmegaGuardEntersNoComparisonFamily() {
+        ParamValues guarded = lra("clip", 0.1).with(TrialParameters.LRA_ALPHA, 1.0);
+        ConfigurationSummary on = of(guarded, 5, 20);
+        ConfigurationSummary off = of(guarded.with(TrialParameters.LRA_OMEGA_GUARD, "off"), 2, 20);
+        ConfigurationSummary plain = of(lra("clip", 0.1), 9, 20);
+        ConfigurationSummary bptt = of(ParamValues.defaults(), 20, 20);
+        List<Comparison> c = SweepAnalysis.compare(List.of(on, off, plain, bptt), false, List.of(), Outcomes.DEFAULT_THRESHOLDS);
+        assertTrue(c.stream().noneMatch(x -> x.a().equals(off) || x.b().equals(off)), "the guard-off twin is compared in guard_pairs only");
+        assertEquals(1, c.stream().filter(x -> x.family() == ComparisonFamily.REGULARIZED_VS_UNREGULARIZED).count());
+        assertEquals(2, c.stream().filter(x -> x.family() == ComparisonFamily.LRA_VS_BPTT).count());
+    }
+
     private static ParamValues lra(String normalize, double lr) {
         return ParamValues.defaults().with(TrialParameters.ALGORITHM, "lra").with(TrialParameters.LRA_NORMALIZE, normalize)
                 .with(TrialParameters.LRA_LEARNING_RATE, lr);
