@@ -312,7 +312,7 @@ public final class AnalysisTables {
                 v.add(end == null ? null : end.config().id());
                 v.add(end == null ? null : end.solved());
                 v.add(end == null ? null : end.ran());
-                v.add(end == null ? null : FailureLength.rate(end));
+                v.add(end == null ? null : end.successRate());
                 v.add(end == null ? null : end.successLow());
                 v.add(end == null ? null : end.successHigh());
             }

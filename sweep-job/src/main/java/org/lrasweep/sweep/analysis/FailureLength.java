@@ -13,7 +13,8 @@ import java.util.Map;
  * curve is fitted, since success at these lengths is mostly all or nothing and a logistic fit's
  * maximum-likelihood estimate then does not exist (complete separation).
  *
- * <p>The rate at each length is solved / trials that ran (failed trials left out). The first
+ * <p>The rate at each length is the summary's success rate: solved / trials that ran (failed
+ * trials left out). The first
  * length below one half is the shortest such; the last length at or above one half is the longest
  * shorter than it. Where a longer length rises to one half again the bracket is not monotone, and
  * says so, rather than hiding the reversal.
@@ -54,13 +55,13 @@ public record FailureLength(List<ConfigurationSummary> lengths, ConfigurationSum
     static FailureLength bracket(List<ConfigurationSummary> lengths) {
         int fall = -1;
         for (int i = 0; i < lengths.size() && fall < 0; i++) {
-            if (rate(lengths.get(i)) < HALF) {
+            if (lengths.get(i).successRate() < HALF) {
                 fall = i;
             }
         }
         boolean monotone = true;
         for (int i = fall + 1; fall >= 0 && i < lengths.size(); i++) {
-            monotone &= rate(lengths.get(i)) < HALF;
+            monotone &= lengths.get(i).successRate() < HALF;
         }
         ConfigurationSummary last = fall < 0 ? lengths.get(lengths.size() - 1) : fall == 0 ? null : lengths.get(fall - 1);
         return new FailureLength(List.copyOf(lengths), last, fall < 0 ? null : lengths.get(fall), monotone);
@@ -69,10 +70,5 @@ public record FailureLength(List<ConfigurationSummary> lengths, ConfigurationSum
     /** The method's configuration at its shortest length: what names it. */
     public Configuration method() {
         return lengths.get(0).config();
-    }
-
-    /** solved / ran at one length. */
-    public static double rate(ConfigurationSummary s) {
-        return (double) s.solved() / s.ran();
     }
 }

@@ -41,15 +41,12 @@ public record GradientFlow(String configId, ProfileCheck check, long trials, dou
      * diagnostics for (as {@link SweepAnalysis#gradientProfiles}), in Spark: one row per trial and
      * check is formed on the executors and only the quartiles come to the driver.
      *
-     * @param gradients the gradients table ({@code trial_id}, {@code iteration}, {@code step}, {@code whh_norm}, {@code wxh_norm})
-     * @param checks    each trial's checks ({@link ProfileCheck#of}: {@code trial_id}, {@code check}, {@code iteration})
-     * @param configs   {@code trial_id} and {@code config_id} of every trial
+     * @param atChecks  the diagnostics at each trial's checks ({@link SweepAnalysis#atChecks}: {@code trial_id},
+     *                  {@code config_id}, {@code check}, {@code step}, {@code whh_norm}, {@code wxh_norm})
      * @param withCurve per configuration, its trials with a curve
      */
-    static List<GradientFlow> of(Dataset<Row> gradients, Dataset<Row> checks, Dataset<Row> configs, Map<String, Long> withCurve) {
-        Dataset<Row> perTrial = gradients.join(checks, new String[] {"trial_id", "iteration"})
-                .join(configs.select("trial_id", "config_id"), "trial_id")
-                .groupBy("config_id", "check", "trial_id").agg(
+    static List<GradientFlow> of(Dataset<Row> atChecks, Map<String, Long> withCurve) {
+        Dataset<Row> perTrial = atChecks.groupBy("config_id", "check", "trial_id").agg(
                         max(when(col("step").equalTo(1), col("whh_norm"))).as("whh_first"),
                         max(when(col("step").equalTo(1), col("wxh_norm"))).as("wxh_first"),
                         expr("max_by(whh_norm, step)").as("whh_last"),

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.statistics.descriptive.Median;
 import org.lrasweep.kernel.train.TrialResult;
 
 /**
@@ -208,7 +209,7 @@ public final class ReportPage {
 
     private static String end(ConfigurationSummary s, String none) {
         return s == null ? none : String.format("T %d: %d/%d, %s [%s, %s]", s.config().length(), s.solved(), s.ran(),
-                fmt(FailureLength.rate(s)), fmt(s.successLow()), fmt(s.successHigh()));
+                fmt(s.successRate()), fmt(s.successLow()), fmt(s.successHigh()));
     }
 
     private static Map<String, Object> guardPairRow(SweepAnalysis a, GuardPair p) {
@@ -222,13 +223,9 @@ public final class ReportPage {
         row.put("unexplained", p.divergedWithoutGuard() + "/" + (n - p.fired()));
         row.put("agree", p.agreeWithoutGuard() + "/" + (n - p.fired()));
         int[] d = p.divergenceDelays();
-        row.put("delays", d.length == 0 ? "-" : String.format("median %.0f [%d, %d]", median(d), d[0], d[d.length - 1]));
+        row.put("delays", d.length == 0 ? "-" : String.format("median %.0f [%d, %d]", Median.withDefaults().evaluate(d), d[0],
+                d[d.length - 1]));
         return row;
-    }
-
-    private static double median(int[] sorted) {
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
     }
 
     private static void provenance(Map<String, Object> page, SweepAnalysis.Overview o, Provenance p) {

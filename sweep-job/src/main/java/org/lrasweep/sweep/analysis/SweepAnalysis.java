@@ -170,12 +170,14 @@ public final class SweepAnalysis {
             Dataset<Row> curves = Tables.readDetails(spark, version, Tables.CURVES);
             Map<String, TreeMap<Integer, double[]>> learningCurves = learningCurves(curves, configs);
             summaries.forEach(s -> learningCurves.putIfAbsent(s.config().id(), new TreeMap<>()));
-            Dataset<Row> gradients = Tables.readDetails(spark, version, Tables.GRADIENTS);
             Dataset<Row> checks = checks(curves, configs).cache();
             Map<String, Long> withCurve = trialsWithCurve(checks, configs);
-            Map<String, List<GradientProfile>> profiles = gradientProfiles(gradients, checks, configs, withCurve);
+            // The gradients table is the largest the analysis reads: read and joined once for both summaries of it.
+            Dataset<Row> atChecks = atChecks(Tables.readDetails(spark, version, Tables.GRADIENTS), checks, configs).cache();
+            Map<String, List<GradientProfile>> profiles = gradientProfiles(atChecks, withCurve);
             spark.sparkContext().setJobDescription("lra-sweep: the gradient flow, trial by trial");
-            List<GradientFlow> gradientFlow = GradientFlow.of(gradients, checks, configs, withCurve);
+            List<GradientFlow> gradientFlow = GradientFlow.of(atChecks, withCurve);
+            atChecks.unpersist();
             checks.unpersist();
             Map<String, ConfigurationSummary> confirmations = new LinkedHashMap<>();
             spark.sparkContext().setJobDescription("lra-sweep: summarize the confirmation trials");
@@ -582,7 +584,15 @@ public final class SweepAnalysis {
      */
     static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> gradients, Dataset<Row> curves, Dataset<Row> configs) {
         Dataset<Row> checks = checks(curves, configs);
-        return gradientProfiles(gradients, checks, configs, trialsWithCurve(checks, configs));
+        return gradientProfiles(atChecks(gradients, checks, configs), trialsWithCurve(checks, configs));
+    }
+
+    /**
+     * The diagnostics of each trial at its profiled checks: the gradients table's rows at those
+     * iterations, with the check's name and the trial's {@code config_id}.
+     */
+    static Dataset<Row> atChecks(Dataset<Row> gradients, Dataset<Row> checks, Dataset<Row> configs) {
+        return gradients.join(checks, new String[] {"trial_id", "iteration"}).join(configs.select("trial_id", "config_id"), "trial_id");
     }
 
     /** Each trial's first, middle, best and last check ({@link ProfileCheck#of}), for the trials of configs. */
@@ -602,11 +612,8 @@ public final class SweepAnalysis {
         return withCurve;
     }
 
-    static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> gradients, Dataset<Row> checks, Dataset<Row> configs,
-                                                               Map<String, Long> withCurve) {
-        List<Row> rows = gradients.join(checks, new String[] {"trial_id", "iteration"})
-                .join(configs.select("trial_id", "config_id"), "trial_id")
-                .groupBy("config_id", "check", "step").agg(expr("percentile(iteration, 0.5)"), count(lit(1)),
+    static Map<String, List<GradientProfile>> gradientProfiles(Dataset<Row> atChecks, Map<String, Long> withCurve) {
+        List<Row> rows = atChecks.groupBy("config_id", "check", "step").agg(expr("percentile(iteration, 0.5)"), count(lit(1)),
                         expr("percentile(local_loss, 0.5)"), expr("percentile(whh_norm, 0.5)"), expr("percentile(wxh_norm, 0.5)"))
                 .collectAsList();
         // config id -> check -> step -> {iteration, trials, local loss, Whh, Wxh}

@@ -40,7 +40,7 @@ class FailureLengthTest {
         // 4 of 8 that ran (2 of the 10 threw): exactly one half, so T = 75 is still a length it solves.
         FailureLength f = only(FailureLength.of(List.of(at(BPTT_REG, 50, 10, 10, 0), at(BPTT_REG, 75, 4, 10, 2),
                 at(BPTT_REG, 100, 4, 10, 0))));
-        assertEquals(0.5, FailureLength.rate(f.lastAtLeastHalf()));
+        assertEquals(0.5, f.lastAtLeastHalf().successRate());
         assertEquals(75, f.lastAtLeastHalf().config().length());
         assertEquals(100, f.firstBelowHalf().config().length());
     }

@@ -134,7 +134,7 @@ class GradientProfilesTest {
         var configs = spark.createDataFrame(configRows, new StructType().add("trial_id", DataTypes.StringType)
                 .add("config_id", DataTypes.StringType));
         var checks = SweepAnalysis.checks(spark.createDataFrame(curves, curveSchema), configs);
-        List<GradientFlow> flow = GradientFlow.of(spark.createDataFrame(gradients, gradientSchema), checks, configs,
+        List<GradientFlow> flow = GradientFlow.of(SweepAnalysis.atChecks(spark.createDataFrame(gradients, gradientSchema), checks, configs),
                 SweepAnalysis.trialsWithCurve(checks, configs));
 
         Map<String, GradientFlow> k = flow.stream().filter(f -> f.configId().equals("k"))
