@@ -308,12 +308,18 @@ def paired(csv, family, lengths=None):
         c = c[c["length"].isin(lengths)]
     rows = []
     for _, r in in_paper_order(c, "length", "a_method", "b_method", "a_label").iterrows():
-        binary = interval(r["difference"], r["binary_ci_low"], r["binary_ci_high"])
+        # The tests pair the seeds both arms ran; an arm given more seeds (rule D2) has its other seeds in its rate only.
+        pairs, sa, sb = int(r["pairs"]), int(r["a_compared_solved"]), int(r["b_compared_solved"])
+        solved = f"{sa} vs {sb} of {pairs}"
+        if r["a_trials"] != pairs or r["b_trials"] != pairs:
+            solved += (f" (all seeds: {int(r['a_solved'])}/{int(r['a_trials'])} vs {int(r['b_solved'])}/{int(r['b_trials'])},"
+                       f" Fisher Holm p {p_value(r['fisher_p_holm'])})")
+        test = "" if r["binary_test"] == "mcnemar" else f" ({r['binary_test']})"
+        binary = interval((sa - sb) / pairs, r["binary_ci_low"], r["binary_ci_high"])
         shift = "–" if pd.isna(r["log_mistakes_shift"]) else interval(r["log_mistakes_shift"], r["log_mistakes_shift_low"],
                                                                       r["log_mistakes_shift_high"])
         rows.append([r["task"], int(r["length"]), r["a_label"], r["b_label"],
-                     f"{int(r['a_solved'])} vs {int(r['b_solved'])} of {int(r['pairs'])}",
-                     binary, p_value(r["binary_p_holm"]),
+                     solved, binary, p_value(r["binary_p_holm"]) + test,
                      f"{r['a_median_best_mistakes']:,.0f} vs {r['b_median_best_mistakes']:,.0f}", shift,
                      "–" if pd.isna(r["mistakes_p_holm"]) else p_value(r["mistakes_p_holm"]),
                      "; ".join(f"{int(r['a_reached_' + t])} vs {int(r['b_reached_' + t])} (Holm p {p_value(r['reached_p_holm_' + t])})"
@@ -421,7 +427,7 @@ def verdicts_of(comparisons, family, lra_only):
     c = comparisons[comparisons["family"] == family]
     if lra_only:
         c = c[c["a_method"].str.startswith("LRA")]
-    out = [verdict(c, "binary_p_holm", c["a_solved"] > c["b_solved"]),
+    out = [verdict(c, "binary_p_holm", c["a_compared_solved"] > c["b_compared_solved"]),
            verdict(c, "mistakes_p_holm", c["log_mistakes_shift"] < 0)]
     for t in THRESHOLDS:
         out.append(verdict(c, "reached_p_holm_" + t, c["a_reached_" + t] > c["b_reached_" + t]))

@@ -166,8 +166,10 @@ public final class AnalysisTables {
         s = s.add("trials", DataTypes.StringType).add("difference", DataTypes.DoubleType).add("difference_ci_low", DataTypes.DoubleType)
                 .add("difference_ci_high", DataTypes.DoubleType).add("fisher_p", DataTypes.DoubleType)
                 .add("fisher_p_holm", DataTypes.DoubleType)
-                // The seed-level comparison: paired by seed where both arms ran the same seeds.
+                // The seed-level comparison: paired on the seeds both arms ran, where they ran any in common;
+                // a_/b_compared_solved count solved trials among the compared ones (the pairs).
                 .add("paired", DataTypes.BooleanType, true).add("pairs", DataTypes.IntegerType, true)
+                .add("a_compared_solved", DataTypes.IntegerType, true).add("b_compared_solved", DataTypes.IntegerType, true)
                 .add("binary_test", DataTypes.StringType, true).add("binary_ci_low", DataTypes.DoubleType, true)
                 .add("binary_ci_high", DataTypes.DoubleType, true).add("binary_p", DataTypes.DoubleType, true)
                 .add("binary_p_holm", DataTypes.DoubleType, true).add("binary_equivalence", DataTypes.StringType, true)
@@ -196,6 +198,8 @@ public final class AnalysisTables {
             boolean none = m == OutcomeComparison.NONE;
             v.add(none ? null : m.paired());
             v.add(none ? null : m.n());
+            v.add(none ? null : m.solvedA());
+            v.add(none ? null : m.solvedB());
             v.add(none ? null : m.binaryTest());
             for (double d : new double[] {m.binaryLow(), m.binaryHigh(), m.pBinary(), m.pBinaryHolm()}) {
                 v.add(Double.isFinite(d) ? d : null);

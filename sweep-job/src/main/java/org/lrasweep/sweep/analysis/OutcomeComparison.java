@@ -10,15 +10,19 @@ import org.lrasweep.sweep.stats.NewcombeDifferenceInterval;
 import org.lrasweep.sweep.stats.WilcoxonSignedRank;
 
 /**
- * Two configurations' seed-level outcomes compared on both outcomes. Where both ran the same seeds
- * the trials are paired by seed: the exact McNemar test on solved with Newcombe's paired interval,
- * and the Wilcoxon signed-rank test on log10(best mistakes + 1) with the Hodges-Lehmann shift and
- * its interval; otherwise Fisher with Newcombe's unpaired interval, and Mann-Whitney with the
- * two-sample shift. The p-values here are raw; Holm's adjustment is applied per family and per test
- * ({@link #withHolm}).
+ * Two configurations' seed-level outcomes compared on both outcomes. Where the arms ran seeds in
+ * common, the trials are paired by seed on those seeds alone: the exact McNemar test on solved with
+ * Newcombe's paired interval, and the Wilcoxon signed-rank test on log10(best mistakes + 1) with the
+ * Hodges-Lehmann shift and its interval. A seed only one arm ran (one arm given more seeds, as a
+ * study's rule may add to an arm whose rate is uncertain) has no partner and enters no test here;
+ * it still counts in each arm's rate. Arms with no seed in common are compared as independent
+ * samples: Fisher with Newcombe's unpaired interval, and Mann-Whitney with the two-sample shift. The
+ * p-values here are raw; Holm's adjustment is applied per family and per test ({@link #withHolm}).
  *
- * @param paired         whether the arms ran the same seeds (the tests are then paired)
+ * @param paired         whether the arms ran seeds in common (the tests are then paired on those)
  * @param n              pairs (paired) or the smaller arm's trials
+ * @param solvedA        a's solved trials among those compared (the paired seeds, or all of a's)
+ * @param solvedB        b's solved trials among those compared
  * @param binaryTest     {@code mcnemar} or {@code fisher}
  * @param binaryLow      95% interval of the difference in success rates (paired or unpaired Newcombe)
  * @param binaryHigh     upper bound
@@ -34,26 +38,32 @@ import org.lrasweep.sweep.stats.WilcoxonSignedRank;
  * @param pMistakes      the mistakes test's two-sided p-value (1 where every pair is equal)
  * @param pMistakesHolm  Holm-adjusted within the family
  * @param thresholds     the error thresholds of {@link Outcomes#reached}
- * @param reachedA       a's trials below each threshold
- * @param reachedB       b's trials below each threshold
+ * @param reachedA       a's compared trials below each threshold
+ * @param reachedB       b's compared trials below each threshold
  * @param pThreshold     the binary test (McNemar or Fisher, as {@code binaryTest}) at each threshold
  * @param pThresholdHolm Holm-adjusted within the family, per threshold
  */
-public record OutcomeComparison(boolean paired, int n, String binaryTest, double binaryLow, double binaryHigh, double pBinary,
+public record OutcomeComparison(boolean paired, int n, int solvedA, int solvedB, String binaryTest, double binaryLow, double binaryHigh, double pBinary,
                                 double pBinaryHolm, String mistakesTest, double medianA, double medianB, double shift, double shiftLow,
                                 double shiftHigh, double shiftLevel, double pMistakes, double pMistakesHolm, double[] thresholds,
                                 int[] reachedA, int[] reachedB, double[] pThreshold, double[] pThresholdHolm) {
     /** No seed-level comparison (either arm has no seed-level outcomes). */
-    public static final OutcomeComparison NONE = new OutcomeComparison(false, 0, "none", Double.NaN, Double.NaN, Double.NaN,
+    public static final OutcomeComparison NONE = new OutcomeComparison(false, 0, 0, 0, "none", Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, "none", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             new double[0], new int[0], new int[0], new double[0], new double[0]);
 
-    /** Both outcomes of a against b, and the binary outcome at each error threshold. */
-    public static OutcomeComparison of(Outcomes a, Outcomes b, double[] thresholds) {
-        if (a.size() == 0 || b.size() == 0) {
+    /**
+     * Both outcomes of configuration {@code all} (a) against {@code other} (b), and the binary outcome
+     * at each error threshold, paired on their common seeds where they have any.
+     */
+    public static OutcomeComparison of(Outcomes all, Outcomes other, double[] thresholds) {
+        if (all.size() == 0 || other.size() == 0) {
             return NONE;
         }
-        boolean paired = Arrays.equals(a.seeds(), b.seeds());
+        long[] common = all.commonSeeds(other);
+        boolean paired = common.length > 0;
+        Outcomes a = paired ? all.on(common) : all;
+        Outcomes b = paired ? other.on(common) : other;
         double medianA = a.bestMistakesQuartiles()[1];
         double medianB = b.bestMistakesQuartiles()[1];
         String binaryTest;
@@ -106,7 +116,8 @@ public record OutcomeComparison(boolean paired, int n, String binaryTest, double
             reachedB[t] = count(rb);
             pThreshold[t] = paired ? McNemarExact.test(ra, rb).pValue() : FisherExact.pValue(reachedA[t], a.size(), reachedB[t], b.size());
         }
-        return new OutcomeComparison(paired, paired ? a.size() : Math.min(a.size(), b.size()), binaryTest, binary[0], binary[1],
+        return new OutcomeComparison(paired, paired ? a.size() : Math.min(a.size(), b.size()), count(a.solved()), count(b.solved()),
+                binaryTest, binary[0], binary[1],
                 pBinary, Double.NaN, mistakesTest, medianA, medianB,
                 shift != null ? shift.estimate() : allEqual ? 0 : Double.NaN,
                 shift != null ? shift.lower() : allEqual ? 0 : Double.NaN,
@@ -117,7 +128,7 @@ public record OutcomeComparison(boolean paired, int n, String binaryTest, double
 
     /** This comparison with its Holm-adjusted p-values. */
     public OutcomeComparison withHolm(double binaryHolm, double mistakesHolm, double[] thresholdHolm) {
-        return new OutcomeComparison(paired, n, binaryTest, binaryLow, binaryHigh, pBinary, binaryHolm, mistakesTest, medianA,
+        return new OutcomeComparison(paired, n, solvedA, solvedB, binaryTest, binaryLow, binaryHigh, pBinary, binaryHolm, mistakesTest, medianA,
                 medianB, shift, shiftLow, shiftHigh, shiftLevel, pMistakes, mistakesHolm, thresholds, reachedA, reachedB, pThreshold,
                 thresholdHolm);
     }

@@ -33,6 +33,40 @@ public record Outcomes(long[] seeds, boolean[] solved, long[] bestMistakes, long
         return seeds.length;
     }
 
+    /** The seeds this configuration and {@code other} both ran, ascending. */
+    public long[] commonSeeds(Outcomes other) {
+        return Arrays.stream(seeds).filter(s -> Arrays.binarySearch(other.seeds, s) >= 0).toArray();
+    }
+
+    /** These outcomes restricted to the given seeds (each one of {@link #seeds}), in their order. */
+    public Outcomes on(long[] subset) {
+        int[] at = Arrays.stream(subset).mapToInt(s -> {
+            int i = Arrays.binarySearch(seeds, s);
+            if (i < 0) {
+                throw new IllegalArgumentException("seed " + s + " is not among this configuration's trials");
+            }
+            return i;
+        }).toArray();
+        boolean[] solvedOn = new boolean[at.length];
+        long[] best = new long[at.length];
+        long[] last = new long[at.length];
+        int[] stopped = new int[at.length];
+        String[] statusOn = new String[at.length];
+        int[] first = new int[at.length];
+        long[] events = new long[at.length];
+        for (int k = 0; k < at.length; k++) {
+            int i = at[k];
+            solvedOn[k] = solved[i];
+            best[k] = bestMistakes[i];
+            last[k] = finalMistakes[i];
+            stopped[k] = stoppedAt[i];
+            statusOn[k] = status[i];
+            first[k] = guardFirst[i];
+            events[k] = guardEvents[i];
+        }
+        return new Outcomes(subset.clone(), solvedOn, best, last, stopped, statusOn, first, events, testSize, budget);
+    }
+
     /**
      * Trials whose best check had a test error below the threshold: fewer than
      * {@code threshold x testSize} mistakes, the rule {@code solved-error} applies (1e-4 on 10,000

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Seed-level comparisons: paired when both arms ran the same seeds, against values computed here by hand. */
+/** Seed-level comparisons: paired on the seeds both arms ran, against values computed here by hand. */
 class OutcomeComparisonTest {
     private static Outcomes outcomes(long[] seeds, long[] mistakes) {
         int n = seeds.length;
@@ -44,6 +44,28 @@ class OutcomeComparisonTest {
         assertEquals(0.5, c.pThreshold()[2], 1e-12);   // two
         assertEquals(0.0, c.medianA(), 1e-12);
         assertEquals(9.0, c.medianB(), 1e-12);
+    }
+
+    @Test
+    void armsWithExtraSeedsArePairedOnTheSeedsBothRan() {
+        // a ran seeds 1-8 (more seeds added to it, as a rule like D2 does), b only 1-4. a solves 1-3
+        // and 5-8, b solves seed 4 alone: on the four pairs, discordant 3 for a and 1 for b.
+        Outcomes a = outcomes(SEEDS, new long[] {0, 0, 0, 7, 0, 0, 0, 0});
+        Outcomes b = outcomes(new long[] {1, 2, 3, 4}, new long[] {5, 50, 500, 0});
+        OutcomeComparison c = OutcomeComparison.of(a, b, Outcomes.DEFAULT_THRESHOLDS);
+        assertTrue(c.paired());
+        assertEquals(4, c.n());
+        assertEquals("mcnemar", c.binaryTest());
+        // The counts are a's on the paired seeds (3 of 4), not over all its 8 (7 of 8).
+        assertEquals(3, c.solvedA());
+        assertEquals(1, c.solvedB());
+        assertEquals(2 * 0.5 * 0.5 * 0.5 * 0.5 * (1 + 4), c.pBinary(), 1e-12);  // two-sided binomial: 2 P(X <= 1), X ~ Bin(4, 1/2)
+        // Fewer than 10 mistakes: a 4 of the 4 pairs (seed 4 had 7), b 2 (seeds 1 and 4).
+        assertArrayEquals(new int[] {3, 4, 4}, c.reachedA());
+        assertArrayEquals(new int[] {1, 2, 3}, c.reachedB());
+        assertEquals("wilcoxon", c.mistakesTest());
+        assertEquals(0.0, c.medianA(), 1e-12);
+        assertEquals((5 + 50) / 2.0, c.medianB(), 1e-12);
     }
 
     @Test
