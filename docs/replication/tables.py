@@ -413,6 +413,53 @@ def s2_compute(csv):
     return markdown(pd.DataFrame(rows, columns=["part", "trials", "core-hours"]))
 
 
+# A trial's settings: what the two studies share for a configuration and seed (not its budget or patience).
+TRIAL_KEYS = ["task", "length", "algorithm", "hidden", "batch", "bptt_learning_rate", "bptt_alpha", "bptt_clip", "lra_variant",
+              "lra_learning_rate", "lra_beta", "lra_k", "lra_c", "lra_alpha", "lra_normalize", "lra_local_loss", "lra_omega_guard", "seed"]
+
+
+def s2_consistency(csv):
+    """Each study II trial beside its study I twin at study I's protocol (its most common budget and patience: 5,000
+    iterations, 10 checks) with the same settings and seed: a trial depends only on its settings and seed, so study II
+    must repeat study I up to study I's stop. Counts per configuration."""
+    one = csv.get("study1_trials")
+    two = csv["trials"]
+    if one is None or one.empty or two.empty:
+        return markdown(pd.DataFrame([["all", "", "", 0]], columns=["task", "T", "configuration", "trials with a study I twin"]))
+    budget, patience = one.groupby(["max_iterations", "patience"]).size().idxmax()
+    one = one[(one["max_iterations"] == budget) & (one["patience"] == patience)]
+    a, b = two.copy(), one.copy()
+    for k in TRIAL_KEYS:
+        a[k] = a[k].astype(str)
+        b[k] = b[k].astype(str)
+    m = a.merge(b, on=TRIAL_KEYS, suffixes=("", "_1"))
+    if m.empty:
+        return markdown(pd.DataFrame([["all", "", "", 0]], columns=["task", "T", "configuration", "trials with a study I twin"]))
+    m["key"] = m.apply(method_key, axis=1)
+    m["regularized"] = m.apply(lambda r: float(alpha(r)) > 0, axis=1)
+    m["length"] = m["length"].astype(int)
+    rows = []
+    total = [0] * 8
+    for (task, length, label), t in in_paper_order(m, "length", "key", "regularized", "label").groupby(["task", "length", "label"],
+                                                                                                        sort=False):
+        one_solved = t["status_1"] == "solved"
+        two_solved = t["status"] == "solved"
+        counts = [len(t), int(one_solved.sum()),
+                  int((one_solved & two_solved & (t["solved_at"] == t["solved_at_1"])).sum()),
+                  int((~one_solved & two_solved & (t["status_1"] == "plateaued")).sum()),
+                  int((~one_solved & two_solved & (t["status_1"] == "max-iterations")).sum()),
+                  int((~one_solved & two_solved & (t["solved_at"] <= t["iterations_1"])).sum()),
+                  int((t["best_mistakes"] > t["best_mistakes_1"]).sum()),
+                  int((one_solved & ~(two_solved & (t["solved_at"] == t["solved_at_1"]))).sum())]
+        total = [x + y for x, y in zip(total, counts)]
+        rows.append([task, int(length), label] + counts)
+    rows.append(["all", "", ""] + total)
+    return markdown(pd.DataFrame(rows, columns=["task", "T", "configuration", "trials with a study I twin", "solved in study I",
+                                                "solved again at the same iteration", "newly solved: study I stopped on a plateau",
+                                                "newly solved: study I at its budget", "solved before study I's stop (must be 0)",
+                                                "best mistakes worse (must be 0)", "study I solve not repeated (must be 0)"]))
+
+
 def verdict(c, column, favour_a):
     """How many of a family's comparisons reject at Holm 0.05, and in which direction."""
     if c.empty:
@@ -459,6 +506,7 @@ STUDY2_TABLES = {
     "lengths": s2_lengths,
     "compute": s2_compute,
     "verdicts": s2_verdicts,
+    "consistency": s2_consistency,
 }
 
 
@@ -510,6 +558,7 @@ def main(csv_dir, document, csv2_dir=None):
         csv2 = read(csv2_dir, ["summary", "comparisons", "trials", "gradient_flow", "failure_lengths", "guard_pairs"])
         csv2["study1_summary"] = csv["summary"]
         csv2["study1_comparisons"] = csv["comparisons"]
+        csv2["study1_trials"] = csv["trials"]
         text, n2 = fill(text, "study2", STUDY2_TABLES, csv2, document)
         n += n2
     elif "<!-- study2:" in text:
