@@ -331,9 +331,10 @@ def paired(csv, family, lengths=None):
 
 
 def s2_gradient_flow(csv):
-    """Questions 2 and 3: each LRA configuration's step-1 / last-step update ratios over its trials, at its first and last check."""
-    s = cells(csv["summary"])
-    s = s[s["algorithm"] == "lra"]
+    """Questions 2 and 3: each guarded LRA configuration's step-1 / last-step update ratios over its trials, at its first and
+    last check, at every length run (parts A, B and D)."""
+    s = csv["summary"]
+    s = grouped(s[(s["algorithm"] == "lra") & (s["lra_omega_guard"].fillna("on") == "on")])
     f = csv["gradient_flow"]
     rows = []
     for _, r in in_paper_order(s, "length", "key", "regularized", "label").iterrows():

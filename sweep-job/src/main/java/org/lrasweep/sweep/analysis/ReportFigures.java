@@ -212,8 +212,20 @@ public final class ReportFigures {
         return c != null && c.outcomes().size() > 0 ? c.outcomes() : s.outcomes();
     }
 
-    /** Censoring marks by how an unsolved trial stopped: its budget, the plateau rule, or divergence. */
-    static final Map<String, String> CENSORED_BY = Map.of("max-iterations", "budget", "plateaued", "plateau", "diverged", "diverged");
+    /**
+     * Censoring marks by how an unsolved trial stopped: its budget, the plateau rule, or divergence. In
+     * this order, always: marks drawn later cover earlier ones where they meet, so an unordered map
+     * (Map.of iterates in a per-JVM random order) made the same data draw different pixels.
+     */
+    static final Map<String, String> CENSORED_BY = censoredBy();
+
+    private static Map<String, String> censoredBy() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("max-iterations", "budget");
+        m.put("plateaued", "plateau");
+        m.put("diverged", "diverged");
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /**
      * Kaplan-Meier estimate of the fraction solved by iteration (1 - S(t), S the product-limit
