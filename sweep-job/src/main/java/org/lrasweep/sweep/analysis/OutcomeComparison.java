@@ -43,27 +43,28 @@ import org.lrasweep.sweep.stats.WilcoxonSignedRank;
  * @param pThreshold     the binary test (McNemar or Fisher, as {@code binaryTest}) at each threshold
  * @param pThresholdHolm Holm-adjusted within the family, per threshold
  */
-public record OutcomeComparison(boolean paired, int n, int solvedA, int solvedB, String binaryTest, double binaryLow, double binaryHigh, double pBinary,
-                                double pBinaryHolm, String mistakesTest, double medianA, double medianB, double shift, double shiftLow,
-                                double shiftHigh, double shiftLevel, double pMistakes, double pMistakesHolm, double[] thresholds,
-                                int[] reachedA, int[] reachedB, double[] pThreshold, double[] pThresholdHolm) {
+public record OutcomeComparison(boolean paired, int n, int solvedA, int solvedB, String binaryTest, double binaryLow,
+                                double binaryHigh, double pBinary, double pBinaryHolm, String mistakesTest, double medianA,
+                                double medianB, double shift, double shiftLow, double shiftHigh, double shiftLevel, double pMistakes,
+                                double pMistakesHolm, double[] thresholds, int[] reachedA, int[] reachedB, double[] pThreshold,
+                                double[] pThresholdHolm) {
     /** No seed-level comparison (either arm has no seed-level outcomes). */
     public static final OutcomeComparison NONE = new OutcomeComparison(false, 0, 0, 0, "none", Double.NaN, Double.NaN, Double.NaN,
             Double.NaN, "none", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             new double[0], new int[0], new int[0], new double[0], new double[0]);
 
     /**
-     * Both outcomes of configuration {@code all} (a) against {@code other} (b), and the binary outcome
-     * at each error threshold, paired on their common seeds where they have any.
+     * Both outcomes of arm a against arm b, and the binary outcome at each error threshold, paired on
+     * their common seeds where they have any.
      */
-    public static OutcomeComparison of(Outcomes all, Outcomes other, double[] thresholds) {
-        if (all.size() == 0 || other.size() == 0) {
+    public static OutcomeComparison of(Outcomes armA, Outcomes armB, double[] thresholds) {
+        if (armA.size() == 0 || armB.size() == 0) {
             return NONE;
         }
-        long[] common = all.commonSeeds(other);
+        long[] common = armA.commonSeeds(armB);
         boolean paired = common.length > 0;
-        Outcomes a = paired ? all.on(common) : all;
-        Outcomes b = paired ? other.on(common) : other;
+        Outcomes a = paired ? armA.on(common) : armA;
+        Outcomes b = paired ? armB.on(common) : armB;
         double medianA = a.bestMistakesQuartiles()[1];
         double medianB = b.bestMistakesQuartiles()[1];
         String binaryTest;
@@ -128,9 +129,9 @@ public record OutcomeComparison(boolean paired, int n, int solvedA, int solvedB,
 
     /** This comparison with its Holm-adjusted p-values. */
     public OutcomeComparison withHolm(double binaryHolm, double mistakesHolm, double[] thresholdHolm) {
-        return new OutcomeComparison(paired, n, solvedA, solvedB, binaryTest, binaryLow, binaryHigh, pBinary, binaryHolm, mistakesTest, medianA,
-                medianB, shift, shiftLow, shiftHigh, shiftLevel, pMistakes, mistakesHolm, thresholds, reachedA, reachedB, pThreshold,
-                thresholdHolm);
+        return new OutcomeComparison(paired, n, solvedA, solvedB, binaryTest, binaryLow, binaryHigh, pBinary, binaryHolm, mistakesTest,
+                medianA, medianB, shift, shiftLow, shiftHigh, shiftLevel, pMistakes, mistakesHolm, thresholds, reachedA, reachedB,
+                pThreshold, thresholdHolm);
     }
 
     /**

@@ -180,7 +180,8 @@ public final class ReportPage {
         OutcomeComparison m = c.mistakes();
         boolean none = m == OutcomeComparison.NONE;
         row.put("binary", none ? "-" : String.format("%s%s: p %.3g, Holm %.3g, 95%% CI [%+.2f, %+.2f]%s", m.binaryTest(),
-                m.paired() ? " (paired on the " + m.n() + " seeds both ran: " + m.solvedA() + " vs " + m.solvedB() + " solved)" : "", m.pBinary(), m.pBinaryHolm(), m.binaryLow(), m.binaryHigh(),
+                m.paired() ? " (paired on the " + m.n() + " seeds both ran: " + m.solvedA() + " vs " + m.solvedB() + " solved)" : "",
+                m.pBinary(), m.pBinaryHolm(), m.binaryLow(), m.binaryHigh(),
                 m.binaryEquivalence().isEmpty() ? "" : "; " + m.binaryEquivalence()));
         row.put("mistakesCompared", none || "none".equals(m.mistakesTest()) && Double.isNaN(m.pMistakes()) ? "-"
                 : String.format("median %.0f vs %.0f; %s p %.3g, Holm %.3g; shift of log10(m + 1) %+.2f [%+.2f, %+.2f]%s",
