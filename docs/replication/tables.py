@@ -423,10 +423,11 @@ def s2_consistency(csv):
     """Each study II trial beside its study I twin at study I's protocol (its most common budget and patience: 5,000
     iterations, 10 checks) with the same settings and seed: a trial depends only on its settings and seed, so study II
     must repeat study I up to study I's stop. Counts per configuration."""
+    none = markdown(pd.DataFrame([["all", "", "", 0]], columns=["task", "T", "configuration", "trials with a study I twin"]))
     one = csv.get("study1_trials")
     two = csv["trials"]
     if one is None or one.empty or two.empty:
-        return markdown(pd.DataFrame([["all", "", "", 0]], columns=["task", "T", "configuration", "trials with a study I twin"]))
+        return none
     budget, patience = one.groupby(["max_iterations", "patience"]).size().idxmax()
     one = one[(one["max_iterations"] == budget) & (one["patience"] == patience)]
     a, b = two.copy(), one.copy()
@@ -435,7 +436,8 @@ def s2_consistency(csv):
         b[k] = b[k].astype(str)
     m = a.merge(b, on=TRIAL_KEYS, suffixes=("", "_1"))
     if m.empty:
-        return markdown(pd.DataFrame([["all", "", "", 0]], columns=["task", "T", "configuration", "trials with a study I twin"]))
+        return none
+    # The keys were merged as text; the method group needs alpha as a number.
     m["key"] = m.apply(method_key, axis=1)
     m["regularized"] = m.apply(lambda r: float(alpha(r)) > 0, axis=1)
     m["length"] = m["length"].astype(int)
@@ -445,13 +447,13 @@ def s2_consistency(csv):
                                                                                                         sort=False):
         one_solved = t["status_1"] == "solved"
         two_solved = t["status"] == "solved"
-        counts = [len(t), int(one_solved.sum()),
-                  int((one_solved & two_solved & (t["solved_at"] == t["solved_at_1"])).sum()),
+        repeated = one_solved & two_solved & (t["solved_at"] == t["solved_at_1"])
+        counts = [len(t), int(one_solved.sum()), int(repeated.sum()),
                   int((~one_solved & two_solved & (t["status_1"] == "plateaued")).sum()),
                   int((~one_solved & two_solved & (t["status_1"] == "max-iterations")).sum()),
                   int((~one_solved & two_solved & (t["solved_at"] <= t["iterations_1"])).sum()),
                   int((t["best_mistakes"] > t["best_mistakes_1"]).sum()),
-                  int((one_solved & ~(two_solved & (t["solved_at"] == t["solved_at_1"]))).sum())]
+                  int((one_solved & ~repeated).sum())]
         total = [x + y for x, y in zip(total, counts)]
         rows.append([task, int(length), label] + counts)
     rows.append(["all", "", ""] + total)
