@@ -252,10 +252,17 @@ def interval(x, low, high, digits=2):
     return f"{x:+.{digits}f} [{low:+.{digits}f}, {high:+.{digits}f}]"
 
 
+def mistakes(x):
+    """A count statistic (median or quartile of mistakes): whole numbers as they are, the halves and
+    quarters that medians and quartiles of counts take to two decimals, never rounded to a whole
+    number (0.5 mistakes printed as 0 would read as solved)."""
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
 def quartiles(median, q1, q3):
     if pd.isna(median):
         return "–"
-    return f"{median:,.0f} [{q1:,.0f}, {q3:,.0f}]"
+    return f"{mistakes(median)} [{mistakes(q1)}, {mistakes(q3)}]"
 
 
 def cells(summary):
@@ -320,7 +327,7 @@ def paired(csv, family, lengths=None):
                                                                       r["log_mistakes_shift_high"])
         rows.append([r["task"], int(r["length"]), r["a_label"], r["b_label"],
                      solved, binary, p_value(r["binary_p_holm"]) + test,
-                     f"{r['a_median_best_mistakes']:,.0f} vs {r['b_median_best_mistakes']:,.0f}", shift,
+                     f"{mistakes(r['a_median_best_mistakes'])} vs {mistakes(r['b_median_best_mistakes'])}", shift,
                      "–" if pd.isna(r["mistakes_p_holm"]) else p_value(r["mistakes_p_holm"]),
                      "; ".join(f"{int(r['a_reached_' + t])} vs {int(r['b_reached_' + t])} (Holm p {p_value(r['reached_p_holm_' + t])})"
                                for t in THRESHOLDS)])
